@@ -1,0 +1,99 @@
+/**
+ * The `zwgk` command line: picks the language, dispatches to a command, and turns every failure
+ * into one sentence and an exit code (never a stack trace, unless ZWGK_DEBUG is set).
+ */
+import { isUserError } from '../core/errors';
+import type { Locale } from '../core/report';
+import { CliContext, EXIT_USAGE, t } from './context';
+
+type CommandRun = (argv: string[], ctx: CliContext) => Promise<number>;
+
+interface CommandEntry {
+  summary: [string, string];
+  load: () => CommandRun;
+}
+
+// Commands are loaded on demand so `zwgk template` does not pay for the rules engine.
+const COMMANDS: Record<string, CommandEntry> = {
+  template: {
+    summary: ['生成标准指标工作簿（填报模板）', 'write the standard indicator workbook (template)'],
+    load: () => require('./commands/template').run as CommandRun,
+  },
+  validate: {
+    summary: ['校验一个或多个报送文件', 'validate one or more submissions'],
+    load: () => require('./commands/validate').run as CommandRun,
+  },
+  rules: {
+    summary: ['检查或列出校验规则', 'check or list the validation rules'],
+    load: () => require('./commands/rules').run as CommandRun,
+  },
+  summary: {
+    summary: ['汇总多个单位的报送，生成汇总工作簿', 'build the summary workbook across units'],
+    load: () => require('./commands/summary').run as CommandRun,
+  },
+};
+
+function pickLocale(argv: string[]): { locale: Locale; rest: string[] } {
+  let locale: Locale = process.env.ZWGK_LANG === 'en' ? 'en' : 'zh-CN';
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = a.startsWith('--lang=') ? a.slice(7) : a === '--lang' ? argv[++i] : undefined;
+    if (value === undefined) {
+      rest.push(a);
+      continue;
+    }
+    locale = /^en/i.test(value) ? 'en' : 'zh-CN';
+  }
+  return { locale, rest };
+}
+
+function usage(ctx: CliContext): string {
+  const lines = [
+    t(ctx, '用法：zwgk <命令> [选项]', 'Usage: zwgk <command> [options]'),
+    '',
+    t(ctx, '命令：', 'Commands:'),
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)}${t(ctx, c.summary[0], c.summary[1])}`),
+    '',
+    t(ctx, '通用选项：--lang zh|en（界面语言，默认中文）  --help', 'Common options: --lang zh|en (default Chinese)  --help'),
+    t(ctx, '查看某个命令的帮助：zwgk <命令> --help', 'Help on a command: zwgk <command> --help'),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+export async function main(argv: string[], streams?: Partial<Pick<CliContext, 'stdout' | 'stderr'>>): Promise<number> {
+  const { locale, rest } = pickLocale(argv);
+  const ctx: CliContext = {
+    locale,
+    stdout: streams?.stdout ?? process.stdout,
+    stderr: streams?.stderr ?? process.stderr,
+  };
+  const [name, ...args] = rest;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    ctx.stdout.write(usage(ctx));
+    return name ? 0 : EXIT_USAGE;
+  }
+  if (name === '--version' || name === '-v') {
+    ctx.stdout.write(`${require('../../package.json').version}\n`);
+    return 0;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    ctx.stderr.write(t(ctx, `未知命令“${name}”。\n`, `Unknown command "${name}".\n`) + usage(ctx));
+    return EXIT_USAGE;
+  }
+  try {
+    return await entry.load()(args, ctx);
+  } catch (e) {
+    if (isUserError(e)) {
+      ctx.stderr.write(`${e.messageIn(locale)}\n`);
+    } else {
+      const detail = e instanceof Error ? e.message : String(e);
+      ctx.stderr.write(
+        t(ctx, `内部错误：${detail}（设置环境变量 ZWGK_DEBUG=1 可查看详细信息）\n`, `Internal error: ${detail} (set ZWGK_DEBUG=1 for details)\n`),
+      );
+      if (process.env.ZWGK_DEBUG && e instanceof Error && e.stack) ctx.stderr.write(`${e.stack}\n`);
+    }
+    return EXIT_USAGE;
+  }
+}
