@@ -372,3 +372,56 @@ export function parseAddress(address: string): { col: number; row: number } {
   for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { col, row: Number(m[2]) };
 }
+
+// ---------------------------------------------------------------- headers of the official tables
+
+/**
+ * A block of 表二: a title row (第二十条第（…）项), a header row (信息内容 and the column labels),
+ * then one row per item. The rows hold the defined names of the block's input cells, left to right;
+ * the template places the block from those names' addresses (title two rows above the first item).
+ */
+export interface T2Block {
+  title: string;
+  columns: readonly string[];
+  rows: ReadonlyArray<{ label: string; names: readonly string[] }>;
+}
+export const T2_ITEM_HEADER = '信息内容';
+export const T2_BLOCKS: readonly T2Block[] = [
+  {
+    title: '第二十条第（一）项',
+    columns: ['本年制发件数', '本年废止件数', '现行有效件数'],
+    rows: [
+      { label: '规章', names: ['T2_RULE_ISSUED', 'T2_RULE_REPEALED', 'T2_RULE_VALID'] },
+      { label: '行政规范性文件', names: ['T2_NORM_ISSUED', 'T2_NORM_REPEALED', 'T2_NORM_VALID'] },
+    ],
+  },
+  { title: '第二十条第（五）项', columns: ['本年处理决定数量'], rows: [{ label: '行政许可', names: ['T2_LICENSE'] }] },
+  {
+    title: '第二十条第（六）项',
+    columns: ['本年处理决定数量'],
+    rows: [
+      { label: '行政处罚', names: ['T2_PENALTY'] },
+      { label: '行政强制', names: ['T2_COERCE'] },
+    ],
+  },
+  { title: '第二十条第（八）项', columns: ['本年收费金额（单位：万元）'], rows: [{ label: '行政事业性收费', names: ['T2_FEE'] }] },
+];
+
+/** 表三 header: the label over the seven applicant columns and over the five organisation columns. */
+export const T3_APPLICANT_LABEL = '申请人情况';
+export const T3_ORG_LABEL = '法人或其他组织';
+export const T3_ORG_COLUMNS: readonly string[] = ['BIZ', 'RES', 'NGO', 'LAW', 'ORG'];
+
+/** 表四 header: top label over each group, and the second-level label of the two litigation groups. */
+export const T4_GROUP_HEADERS: Readonly<Record<string, { top: string; sub?: string }>> = {
+  REVIEW: { top: '行政复议' },
+  DIRECT: { top: '行政诉讼', sub: '未经复议直接起诉' },
+  AFTER: { top: '行政诉讼', sub: '复议后起诉' },
+};
+
+/** Titles of the official tables, as printed above each table. */
+export const TABLE_TITLES: Readonly<Record<'t2' | 't3' | 't4', string>> = {
+  t2: '二、主动公开政府信息情况',
+  t3: '三、收到和处理政府信息公开申请情况',
+  t4: '四、政府信息公开行政复议、行政诉讼情况',
+};

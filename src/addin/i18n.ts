@@ -1,0 +1,105 @@
+/**
+ * Strings of the task pane, zh-CN first. Messages of findings come from the core (finding.messages);
+ * only the pane's own chrome lives here.
+ */
+import type { Locale, Severity } from '../core/report';
+
+export interface PaneStrings {
+  title: string;
+  validate: string;
+  validating: string;
+  markCells: string;
+  clearMarks: string;
+  autoRecheck: string;
+  /** Summary line: counts are filled in by summaryLine(). */
+  severity: Record<Severity, string>;
+  filterLabel: string;
+  noFindings: string;
+  notValidatedYet: string;
+  notTemplate: (missing: number) => string;
+  insertTemplate: string;
+  templateUnavailable: string;
+  templateInserted: string;
+  marksAdded: (cells: number, notes: boolean) => string;
+  marksCleared: (n: number) => string;
+  notesUnavailable: string;
+  fixApplied: string;
+  failed: (detail: string) => string;
+  languageLabel: string;
+  cellLabel: string;
+  quickFixTotal: (n: number) => string;
+  quickFixToNumber: (text: string, n: number) => string;
+  hiddenByFilter: (n: number) => string;
+}
+
+const ZH: PaneStrings = {
+  title: '政务公开年报校验',
+  validate: '校验',
+  validating: '正在校验…',
+  markCells: '标记单元格',
+  clearMarks: '清除标记',
+  autoRecheck: '编辑后自动重新校验',
+  severity: { error: '错误', warning: '警告', info: '提示' },
+  filterLabel: '显示',
+  noFindings: '未发现问题。',
+  notValidatedYet: '点击“校验”检查当前工作簿。',
+  notTemplate: (missing) =>
+    `当前工作簿不是标准指标工作簿（缺少 ${missing} 个定义名称），无法校验。请在标准模板中填报，或插入一套新的模板工作表。`,
+  insertTemplate: '插入标准模板工作表',
+  templateUnavailable: '此版本的 Excel 不能插入模板工作表。请向上级单位索取标准模板，或用命令“zwgk template”生成后在其中填报。',
+  templateInserted: '已插入标准模板工作表，请在其中填报后再校验。',
+  marksAdded: (cells, notes) => `已标记 ${cells} 个单元格${notes ? '并添加批注' : ''}；“清除标记”可全部移除。`,
+  marksCleared: (n) => `已清除 ${n} 处标记，单元格原有格式未改动。`,
+  notesUnavailable: '此版本的 Excel 不支持由加载项添加批注，仅用颜色标记。',
+  fixApplied: '已修正，正在重新校验…',
+  failed: (detail) => `操作未完成：${detail}。请重试；如仍失败，请关闭并重新打开任务窗格。`,
+  languageLabel: '界面语言',
+  cellLabel: '单元格',
+  quickFixTotal: (n) => `将总计改为 ${n}`,
+  quickFixToNumber: (text, n) => `将文本 ‘${text}’ 转为数字 ${n}`,
+  hiddenByFilter: (n) => `另有 ${n} 条被筛选隐藏`,
+};
+
+const EN: PaneStrings = {
+  title: 'Annual report check',
+  validate: 'Check',
+  validating: 'Checking…',
+  markCells: 'Mark cells',
+  clearMarks: 'Clear marks',
+  autoRecheck: 'Re-check automatically after edits',
+  severity: { error: 'Errors', warning: 'Warnings', info: 'Notes' },
+  filterLabel: 'Show',
+  noFindings: 'No problems found.',
+  notValidatedYet: 'Click “Check” to check this workbook.',
+  notTemplate: (missing) =>
+    `This workbook is not the standard indicator workbook (${missing} defined names are missing), so it cannot be checked. Fill in the standard template, or insert a fresh set of template sheets.`,
+  insertTemplate: 'Insert template sheets',
+  templateUnavailable:
+    'This version of Excel cannot insert template sheets. Ask your supervising unit for the standard template, or create it with “zwgk template” and fill it in.',
+  templateInserted: 'Template sheets inserted. Fill them in, then check again.',
+  marksAdded: (cells, notes) => `Marked ${cells} cells${notes ? ' and added notes' : ''}; “Clear marks” removes them all.`,
+  marksCleared: (n) => `Removed ${n} marks; the cells' own formatting is unchanged.`,
+  notesUnavailable: 'This version of Excel does not let add-ins add notes; cells are marked with colour only.',
+  fixApplied: 'Fixed; checking again…',
+  failed: (detail) => `The action did not finish: ${detail}. Try again; if it keeps failing, close and reopen the task pane.`,
+  languageLabel: 'Language',
+  cellLabel: 'Cell',
+  quickFixTotal: (n) => `Set the total to ${n}`,
+  quickFixToNumber: (text, n) => `Convert the text ‘${text}’ to the number ${n}`,
+  hiddenByFilter: (n) => `${n} more hidden by the filter`,
+};
+
+export function paneStrings(locale: Locale): PaneStrings {
+  return locale === 'en' ? EN : ZH;
+}
+
+/** Picks the pane language from Office's display language: English for en-*, Chinese otherwise. */
+export function localeFromDisplayLanguage(displayLanguage: string | undefined | null): Locale {
+  return typeof displayLanguage === 'string' && /^en\b/i.test(displayLanguage) ? 'en' : 'zh-CN';
+}
+
+/** "错误 2 · 警告 1 · 提示 0" */
+export function summaryLine(locale: Locale, counts: Record<Severity, number>): string {
+  const s = paneStrings(locale).severity;
+  return `${s.error} ${counts.error} · ${s.warning} ${counts.warning} · ${s.info} ${counts.info}`;
+}

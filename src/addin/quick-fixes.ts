@@ -1,0 +1,83 @@
+/**
+ * One-click fixes, offered only where the correct value is certain:
+ * - a total that differs from the sum of its parts when every part is a real number
+ *   (表三 row sums, 表四 group totals, the 12345 hotline total);
+ * - a count stored as text ("12", full-width "１２", "12件"): the number meant is unambiguous.
+ * Everything else (which of two balanced lists is wrong, approximations, placeholders) needs a person.
+ */
+import { T3_PART_COLUMNS, T4_RESULTS, indicator, t3Name, t4Name } from '../core/catalogue';
+import type { Finding, Locale } from '../core/report';
+import type { CellReading, Snapshot } from '../core/snapshot';
+import { paneStrings } from './i18n';
+
+export interface QuickFix {
+  /** Defined name of the cell that is written. */
+  name: string;
+  sheet: string;
+  address: string;
+  /** The number written into the cell. */
+  value: number;
+  kind: 'set-total' | 'text-to-number';
+  /** The text of the cell before the fix (shown in the label of text-to-number). */
+  before: string;
+}
+
+const T4_PART_RESULTS = T4_RESULTS.filter((r) => r.key !== 'TOTAL').map((r) => r.key);
+const HOTLINE_PARTS = ['W_HOTLINE_COMPLAINT', 'W_HOTLINE_INQUIRY', 'W_HOTLINE_HELP', 'W_HOTLINE_SUGGEST', 'W_HOTLINE_OTHER'];
+
+/** The total cell and its parts for each sum check, derived from the cells the finding names. */
+function sumShape(finding: Finding): { total: string; parts: string[] } | null {
+  const names = finding.cells.map((c) => c.name);
+  switch (finding.rule) {
+    case 'T3-ROWSUM': {
+      const total = names.find((n) => /^T3_.+_SUM$/.test(n));
+      if (!total) return null;
+      const row = total.slice(3, -4);
+      return { total, parts: T3_PART_COLUMNS.map((c) => t3Name(row, c)) };
+    }
+    case 'T4-SUM': {
+      const total = names.find((n) => /^T4_.+_TOTAL$/.test(n));
+      if (!total) return null;
+      const group = total.slice(3, -6);
+      return { total, parts: T4_PART_RESULTS.map((r) => t4Name(group, r)) };
+    }
+    case 'W-HOTLINE-SUM':
+      return { total: 'W_HOTLINE_TOTAL', parts: HOTLINE_PARTS };
+    default:
+      return null;
+  }
+}
+
+function isWholeNumberCell(r: CellReading | undefined): r is CellReading & { value: number } {
+  return r !== undefined && r.cls === 'number' && r.value !== null && Number.isInteger(r.value) && r.value >= 0;
+}
+
+export function quickFixFor(finding: Finding, snapshot: Snapshot): QuickFix | null {
+  const shape = sumShape(finding);
+  if (shape) {
+    const total = snapshot.cells[shape.total];
+    const parts = shape.parts.map((n) => snapshot.cells[n]);
+    if (!total || total.formula || !parts.every(isWholeNumberCell)) return null;
+    const sum = parts.reduce((acc, p) => acc + (p as CellReading & { value: number }).value, 0);
+    if (total.value === sum) return null;
+    return { name: total.name, sheet: total.sheet, address: total.address, value: sum, kind: 'set-total', before: total.text };
+  }
+  if (finding.rule === 'CELL-TEXTNUM' && finding.cells.length > 0) {
+    const reading = snapshot.cells[finding.cells[0].name];
+    if (!reading || reading.value === null || reading.formula) return null;
+    const spec = indicator(reading.name);
+    const certain =
+      reading.cls === 'text-number' ||
+      reading.cls === 'fullwidth-number' ||
+      // "12件" in a count cell: the unit is only a measure word. For amounts the unit may be the wrong one (元 vs 万元).
+      (reading.cls === 'number-with-unit' && spec?.kind === 'count');
+    if (!certain) return null;
+    return { name: reading.name, sheet: reading.sheet, address: reading.address, value: reading.value, kind: 'text-to-number', before: reading.text.trim() };
+  }
+  return null;
+}
+
+export function quickFixLabel(fix: QuickFix, locale: Locale): string {
+  const s = paneStrings(locale);
+  return fix.kind === 'set-total' ? s.quickFixTotal(fix.value) : s.quickFixToNumber(fix.before, fix.value);
+}

@@ -1,0 +1,43 @@
+/**
+ * Entry of the task pane: waits for Office.js, checks the host, and wires the Excel adapter and the
+ * real validator into the controller.
+ */
+import { UserError } from '../core/errors';
+import { createValidator } from './create-validator';
+import { ExcelAdapter, detectCapabilities } from './excel-adapter';
+import { localeFromDisplayLanguage, paneStrings } from './i18n';
+import { TaskPaneController } from './taskpane-controller';
+import { embeddedTemplate } from './template-data';
+
+function showOnly(root: HTMLElement, text: string): void {
+  const p = document.createElement('p');
+  p.className = 'message message-error';
+  p.setAttribute('role', 'alert');
+  p.textContent = text;
+  while (root.firstChild) root.removeChild(root.firstChild);
+  root.appendChild(p);
+}
+
+Office.onReady((info) => {
+  const root = document.getElementById('app');
+  if (!root) return;
+  const locale = localeFromDisplayLanguage(Office.context?.displayLanguage);
+  document.documentElement.lang = locale === 'en' ? 'en' : 'zh-CN';
+  if (info.host !== Office.HostType.Excel) {
+    showOnly(root, locale === 'en' ? 'Open this add-in in Excel.' : '请在 Excel 中使用此加载项。');
+    return;
+  }
+  const isSetSupported = (name: string, version?: string): boolean => Office.context.requirements.isSetSupported(name, version);
+  const adapter = new ExcelAdapter((batch) => Excel.run(batch), detectCapabilities(isSetSupported));
+  let validator;
+  try {
+    validator = createValidator();
+  } catch (e) {
+    // A broken rule file is a packaging error; say so in one sentence instead of an empty pane.
+    const detail = e instanceof UserError ? e.messageIn(locale) : String(e instanceof Error ? e.message : e);
+    showOnly(root, paneStrings(locale).failed(detail));
+    return;
+  }
+  const controller = new TaskPaneController({ root, host: adapter, validator, locale, templateBase64: embeddedTemplate() });
+  controller.start();
+});

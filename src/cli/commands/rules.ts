@@ -1,0 +1,111 @@
+/**
+ * `zwgk rules check [DIR...]` lints rule folders; `zwgk rules list` prints the checks.
+ * Local folders are checked together with the standard rules, as `validate --rules` loads them,
+ * so an override of a standard check id is resolved.
+ */
+import { parseArgs } from 'node:util';
+import { isUserError } from '../../core/errors';
+import { formatRuleProblem, lintRuleSources, loadRuleSet } from '../../core/validator';
+import type { Severity } from '../../core/report';
+import { loadRuleSources } from '../../io/load-rules';
+import { CliContext, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, t } from '../context';
+
+const SEVERITY_LABEL: Record<Severity, [string, string]> = {
+  error: ['错误', 'error'],
+  warning: ['警告', 'warning'],
+  info: ['提示', 'info'],
+};
+
+function help(ctx: CliContext): string {
+  return t(
+    ctx,
+    `用法：
+  zwgk rules check [文件夹...]        检查规则文件（标准规则 + 给出的本地规则文件夹），每个问题一行
+  zwgk rules list [--format json] [--rules 文件夹]   列出所有检查：编号、严重程度、说明
+
+退出码：0 规则无问题；1 规则有问题；2 用法错误。
+`,
+    `Usage:
+  zwgk rules check [DIR...]          lint the rule files (standard rules + the given local folders), one line per problem
+  zwgk rules list [--format json] [--rules DIR]   list the checks: id, severity, description
+
+Exit codes: 0 rules are fine; 1 problems found; 2 usage error.
+`,
+  );
+}
+
+async function check(dirs: string[], ctx: CliContext): Promise<number> {
+  let sources;
+  try {
+    sources = await loadRuleSources([undefined, ...dirs]);
+  } catch (e) {
+    // A file that is not JSON at all is a problem of the rules, reported like the others.
+    if (isUserError(e) && e.code === 'rules-invalid') {
+      ctx.stdout.write(`${e.messageIn(ctx.locale)}\n`);
+      return EXIT_FINDINGS;
+    }
+    throw e;
+  }
+  const problems = lintRuleSources(sources);
+  if (problems.length > 0) {
+    for (const p of problems) ctx.stdout.write(`${formatRuleProblem(p, ctx.locale)}\n`);
+    ctx.stderr.write(t(ctx, `规则文件共有 ${problems.length} 处问题。\n`, `${problems.length} problem(s) in the rule files.\n`));
+    return EXIT_FINDINGS;
+  }
+  const ruleSet = loadRuleSet(sources);
+  ctx.stdout.write(
+    t(
+      ctx,
+      `规则检查通过：${sources.length} 个文件，${ruleSet.checks.length} 项检查（展开后 ${ruleSet.rules.length} 条规则）。\n`,
+      `Rules OK: ${sources.length} files, ${ruleSet.checks.length} checks (${ruleSet.rules.length} rules after expansion).\n`,
+    ),
+  );
+  return EXIT_OK;
+}
+
+async function list(argv: string[], ctx: CliContext): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { format: { type: 'string', default: 'text' }, rules: { type: 'string', multiple: true, default: [] } },
+    allowPositionals: false,
+  });
+  if (values.format !== 'text' && values.format !== 'json') {
+    ctx.stderr.write(t(ctx, `--format 只能是 text 或 json。\n`, `--format must be text or json.\n`));
+    return EXIT_USAGE;
+  }
+  const ruleSet = loadRuleSet(await loadRuleSources([undefined, ...(values.rules ?? [])]));
+  const rows = ruleSet.checks.map((c) => ({ id: c.id, severity: c.severity, description: c.description[ctx.locale] }));
+  if (values.format === 'json') {
+    ctx.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  const width = Math.max(...rows.map((r) => r.id.length));
+  for (const r of rows) {
+    const sev = t(ctx, ...SEVERITY_LABEL[r.severity]);
+    ctx.stdout.write(`${r.id.padEnd(width)}  ${sev.padEnd(ctx.locale === 'en' ? 7 : 2)}  ${r.description}\n`);
+  }
+  return EXIT_OK;
+}
+
+export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (!sub || sub === '--help' || sub === '-h') {
+    ctx.stdout.write(help(ctx));
+    return sub ? EXIT_OK : EXIT_USAGE;
+  }
+  try {
+    if (sub === 'check') {
+      const { positionals } = parseArgs({ args: rest, options: {}, allowPositionals: true });
+      return await check(positionals, ctx);
+    }
+    if (sub === 'list') return await list(rest, ctx);
+  } catch (e) {
+    if (e instanceof TypeError && 'code' in e && String((e as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
+      ctx.stderr.write(`${e.message}\n${help(ctx)}`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+  ctx.stderr.write(t(ctx, `未知的子命令“${sub}”。\n`, `Unknown subcommand "${sub}".\n`) + help(ctx));
+  return EXIT_USAGE;
+}

@@ -1,0 +1,331 @@
+/**
+ * `zwgk summary FILES|DIRS... -o 汇总.xlsx`: validates every submission one after the other (one
+ * bad file never stops the batch), checks across units (and across years with --previous), and
+ * writes one summary workbook. Only a row per unit, the running sums and the findings are kept,
+ * never the snapshots, so memory stays flat as the batch grows.
+ */
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { UNIT_TYPES } from '../../core/catalogue';
+import { creditCodeProblem } from '../../core/credit-code';
+import { isUserError, UserError } from '../../core/errors';
+import { countSeverities, type Finding, type Locale } from '../../core/report';
+import type { Snapshot } from '../../core/snapshot';
+import { SumAccumulator } from '../../core/summary/aggregate';
+import { crossUnitFindings } from '../../core/summary/cross-unit';
+import { matchRoster, type RosterEntry } from '../../core/summary/roster';
+import { summaryInfoValues } from '../../core/summary/summary-info';
+import { addFindingsToRow, issueRow, rowFromReport, unreadableRow, type IssueRow, type UnitRow } from '../../core/summary/unit-row';
+import { loadRuleSet, Validator } from '../../core/validator';
+import { writeFileAtomic } from '../../io/atomic-write';
+import { loadRuleSources } from '../../io/load-rules';
+import { readWorkbookFile } from '../../io/read-workbook';
+import { readRoster } from '../../io/roster';
+import { summaryWorkbookBytes } from '../../io/summary-writer';
+import { collectInputs } from '../batch';
+import { CliContext, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, t } from '../context';
+import { openPreviousFinder, type PreviousFinder } from '../previous';
+import { Progress } from '../progress';
+
+function help(ctx: CliContext): string {
+  return t(
+    ctx,
+    `用法：zwgk summary 文件或文件夹... -o 汇总.xlsx [选项]
+
+校验各单位报送的年报工作簿，并生成一个汇总工作簿：
+  汇总      每个单位一行（状态、错误数、主要数字），可排序筛选，有错误的单位标红
+  问题清单  每个单位的全部问题，以及单位之间的问题（重复报送、年度不一致、未报送）
+  未报送    名册中没有报送的单位（给出 --roster 时）
+  其余各表  标准模板格式的合计（默认只合计没有错误的单位）
+
+选项：
+  -o, --output 文件        汇总工作簿（.xlsx），必填
+  --roster 文件            应报送单位名册（.xlsx 或 .csv；列：单位代码/统一社会信用代码、单位名称、单位类型）
+  --previous 文件夹        上一年度的报送文件，用于跨年度校验（按统一社会信用代码匹配，其次按单位名称）
+  --include-all            合计时也计入有错误的单位（重复报送和其他年度的报送仍不计入）
+  --unit-name 名称         汇总单位名称，如“XX县人民政府办公室”（合计表写作“名称汇总（N个单位）”）
+  --unit-code 代码         汇总单位的统一社会信用代码（不给出时合计表的代码留空，校验合计表时会提示 CELL-REQUIRED）
+  --unit-type 类型         汇总单位的单位类型（默认取各单位共同的类型）
+  --contact 姓名           合计表的填报人
+  --phone 电话             合计表的联系电话
+  --rules 文件夹           追加本地规则文件（可多次给出）
+  --force                  覆盖已存在的输出文件
+  --lang zh|en             界面语言
+
+退出码：0 已生成且没有错误；1 已生成，但有单位存在错误或无法读取；2 用法错误或没有可读取的文件。
+`,
+    `Usage: zwgk summary FILES|FOLDERS... -o summary.xlsx [options]
+
+Validates every unit's workbook and writes one summary workbook:
+  汇总      one row per unit (status, error count, key figures), sortable and filterable, errors in red
+  问题清单  every finding of every unit, and the findings across units (duplicates, other year, missing)
+  未报送    roster units without a submission (with --roster)
+  the other sheets: the sums in the layout of the standard template (by default over units without errors)
+
+Options:
+  -o, --output FILE        the summary workbook (.xlsx), required
+  --roster FILE            roster of units expected to report (.xlsx or .csv; columns code, name, type)
+  --previous FOLDER        last year's submissions, for the checks across years (matched by code, then by name)
+  --include-all            also sum units with errors (duplicates and other years are never summed)
+  --unit-name NAME         the coordinating unit's name (the sums sheet says "NAME汇总（N个单位）")
+  --unit-code CODE         the coordinating unit's credit code (blank when not given: validating the sums then reports CELL-REQUIRED)
+  --unit-type TYPE         the coordinating unit's type (default: the type all units share)
+  --contact NAME           contact person on the sums sheet
+  --phone PHONE            contact phone on the sums sheet
+  --rules FOLDER           extra local rule files (repeatable)
+  --force                  replace an existing output file
+  --lang zh|en             language
+
+Exit codes: 0 written, no errors; 1 written, some unit has errors or could not be read; 2 usage error or nothing readable.
+`,
+  );
+}
+
+export interface SummaryOptions {
+  output: string;
+  roster?: string;
+  previous?: string;
+  includeAll: boolean;
+  force: boolean;
+  unitName?: string;
+  unitCode?: string;
+  unitType?: string;
+  contact?: string;
+  phone?: string;
+  rules: string[];
+  /** ISO date written as the filing date (default: today). */
+  date?: string;
+}
+
+function usageError(ctx: CliContext, zh: string, en: string): number {
+  ctx.stderr.write(`${t(ctx, zh, en)}\n${t(ctx, '查看帮助：zwgk summary --help', 'Help: zwgk summary --help')}\n`);
+  return EXIT_USAGE;
+}
+
+export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        roster: { type: 'string' },
+        previous: { type: 'string' },
+        'include-all': { type: 'boolean' },
+        force: { type: 'boolean' },
+        'unit-name': { type: 'string' },
+        'unit-code': { type: 'string' },
+        'unit-type': { type: 'string' },
+        contact: { type: 'string' },
+        phone: { type: 'string' },
+        rules: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return usageError(ctx, `参数有误：${detail}`, `Invalid arguments: ${detail}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    ctx.stdout.write(help(ctx));
+    return EXIT_OK;
+  }
+  if (positionals.length === 0) return usageError(ctx, '请给出要汇总的文件或文件夹。', 'Give the files or folders to summarise.');
+  if (!values.output) return usageError(ctx, '请用 -o 给出汇总工作簿的文件名，如 -o 汇总.xlsx。', 'Give the summary workbook with -o, e.g. -o summary.xlsx.');
+  if (!/\.xlsx$/i.test(values.output)) {
+    return usageError(ctx, `汇总工作簿须为 .xlsx 文件：“${values.output}”。`, `The summary workbook must be an .xlsx file: "${values.output}".`);
+  }
+  const unitCode = values['unit-code']?.trim().toUpperCase();
+  if (unitCode && creditCodeProblem(unitCode) !== null) {
+    return usageError(ctx, `--unit-code ${unitCode} 不是有效的统一社会信用代码（18 位，校验位须正确）。`, `--unit-code ${unitCode} is not a valid unified social credit code (18 characters with a correct check character).`);
+  }
+  const unitType = values['unit-type']?.trim();
+  if (unitType && !UNIT_TYPES.includes(unitType)) {
+    return usageError(ctx, `--unit-type 须为以下之一：${UNIT_TYPES.join('、')}。`, `--unit-type must be one of: ${UNIT_TYPES.join(', ')}.`);
+  }
+  return summarise(positionals, {
+    output: values.output,
+    roster: values.roster,
+    previous: values.previous,
+    includeAll: values['include-all'] === true,
+    force: values.force === true,
+    unitName: values['unit-name']?.trim() || undefined,
+    unitCode: unitCode || undefined,
+    unitType: unitType || undefined,
+    contact: values.contact?.trim() || undefined,
+    phone: values.phone?.trim() || undefined,
+    rules: values.rules ?? [],
+  }, ctx);
+}
+
+function errorMessages(e: unknown): { code: string; messages: Record<Locale, string> } {
+  if (isUserError(e)) return { code: e.code, messages: e.messages };
+  const detail = e instanceof Error ? e.message : String(e);
+  return {
+    code: 'internal-error',
+    messages: {
+      'zh-CN': `读取或校验时发生内部错误（${detail}）：请把该文件另存为 .xlsx 后再试；如仍出错，请报告此问题。`,
+      en: `Internal error while reading or validating (${detail}): save the file as .xlsx and try again; if it persists, report the problem.`,
+    },
+  };
+}
+
+/**
+ * A unit already in the sums that a check across units disqualifies is read again to take its
+ * numbers out (rare: duplicates), instead of keeping every unit's numbers in memory.
+ */
+async function rereadForSubtraction(file: string): Promise<Snapshot> {
+  try {
+    return await readWorkbookFile(file);
+  } catch {
+    throw new UserError('summary-input-changed', {
+      'zh-CN': `“${file}”在汇总过程中被修改或删除，合计无法得出：请保持报送文件不变后重新运行。`,
+      en: `"${file}" was changed or removed while the summary was being built, so the totals cannot be made: leave the submissions unchanged and run again.`,
+    });
+  }
+}
+
+function todayIso(): string {
+  const d = new Date();
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** Validates the batch, checks across units and writes the summary workbook; returns the exit code. */
+export async function summarise(paths: string[], opts: SummaryOptions, ctx: CliContext): Promise<number> {
+  const locale = ctx.locale;
+  // An existing output is refused before the batch is read, not after minutes of work.
+  if (!opts.force && (await stat(opts.output).then(() => true, () => false))) {
+    throw new UserError('output-exists', {
+      'zh-CN': `文件“${opts.output}”已存在，未覆盖：请换一个文件名，或加 --force 覆盖原文件。`,
+      en: `The file "${opts.output}" already exists and was left unchanged; choose another name or add --force to replace it.`,
+    });
+  }
+  // Rules, roster and last year's folder first: a mistake there is a usage error before any work.
+  const validator = new Validator(loadRuleSet(await loadRuleSources(opts.rules.length ? [undefined, ...opts.rules] : undefined)));
+  const roster: RosterEntry[] | null = opts.roster ? await readRoster(opts.roster) : null;
+  const previous: PreviousFinder | null = opts.previous ? await openPreviousFinder(opts.previous, ctx) : null;
+
+  const collected = await collectInputs(paths);
+  // The summary written by an earlier run into the same folder is not a submission.
+  const outputKey = resolve(opts.output);
+  const files = collected.files.filter((f) => resolve(f) !== outputKey);
+
+  const rows: UnitRow[] = [];
+  const issues: IssueRow[] = [];
+  /** Running sums per report year, so units of another year can be left out once the majority is known. */
+  const sumsByYear = new Map<number | null, SumAccumulator>();
+
+  for (const p of collected.problems) {
+    const row = unreadableRow(rows.length, p.path);
+    row.counts.error = 1;
+    rows.push(row);
+    issues.push({ unitName: null, file: p.path, rule: p.code, severity: 'error', location: '', message: p.messageIn(locale) });
+  }
+
+  const progress = new Progress(ctx, files.length);
+  for (const [i, file] of files.entries()) {
+    progress.update(i, file);
+    let snapshot: Snapshot | null = null;
+    try {
+      snapshot = await readWorkbookFile(file);
+      const prev = previous ? await previous.find(snapshot) : null;
+      const report = await validator.validate(snapshot, { locale, previous: prev?.snapshot ?? null });
+      if (prev?.note) {
+        report.findings.push(prev.note);
+        report.counts = countSeverities(report.findings);
+      }
+      const row = rowFromReport(rows.length, file, snapshot, report);
+      for (const f of report.findings) issues.push(issueRow(row, f, locale));
+      if (row.status !== 'error' || opts.includeAll) {
+        const year = row.unit.year;
+        let acc = sumsByYear.get(year);
+        if (!acc) sumsByYear.set(year, (acc = new SumAccumulator()));
+        acc.add(snapshot);
+        row.inSums = true;
+      }
+      rows.push(row);
+    } catch (e) {
+      const m = errorMessages(e);
+      const row = unreadableRow(rows.length, file);
+      row.counts.error = 1;
+      rows.push(row);
+      issues.push({ unitName: null, file, rule: m.code, severity: 'error', location: '', message: m.messages[locale] });
+    }
+    snapshot = null;
+  }
+  progress.done();
+
+  if (!rows.some((r) => r.status !== 'unreadable')) {
+    for (const i of issues) ctx.stderr.write(`${i.file}：${i.message}\n`);
+    ctx.stderr.write(t(ctx, '没有可读取的报送文件，未生成汇总工作簿。\n', 'No submission could be read; no summary workbook was written.\n'));
+    return EXIT_USAGE;
+  }
+
+  // Checks across units; a unit they flag leaves the sums (a duplicate would count twice, another year does not belong).
+  const cross = crossUnitFindings(rows);
+  const year = cross.majorityYear;
+  const sums = sumsByYear.get(year) ?? new SumAccumulator();
+  // Units without a readable year (only summed with --include-all) count with the batch's year.
+  if (year !== null) {
+    const noYear = sumsByYear.get(null);
+    if (noYear) sums.merge(noYear);
+  }
+  const crossIssues: IssueRow[] = [];
+  for (const row of rows) {
+    const found: Finding[] | undefined = cross.byRow.get(row.index);
+    if (!found) continue;
+    addFindingsToRow(row, found);
+    for (const f of found) crossIssues.push(issueRow(row, f, locale));
+    if (row.inSums) {
+      row.inSums = false;
+      if (row.unit.year === year || row.unit.year === null) sums.subtract(await rereadForSubtraction(row.file));
+    }
+  }
+  issues.push(...crossIssues);
+
+  let missing: RosterEntry[] | null = null;
+  if (roster) {
+    const match = matchRoster(roster, rows);
+    missing = match.missing;
+    match.findings.forEach((f, i) =>
+      issues.push({ unitName: match.missing[i].name, file: '', rule: f.rule, severity: f.severity, location: '', message: f.messages[locale] }),
+    );
+  }
+
+  const totals = sums.totals();
+  const info = summaryInfoValues({
+    unitName: opts.unitName,
+    unitCode: opts.unitCode,
+    unitType: opts.unitType,
+    contact: opts.contact,
+    phone: opts.phone,
+    date: opts.date ?? todayIso(),
+    year,
+    units: sums.count,
+    unitTypes: rows.filter((r) => r.inSums).map((r) => r.unit.type),
+    sums: totals,
+  });
+  const bytes = await summaryWorkbookBytes({ locale, rows, issues, missing, sums: totals, info });
+  await writeFileAtomic(opts.output, bytes, { force: opts.force });
+
+  const withErrors = rows.filter((r) => r.status === 'error').length;
+  const unreadable = rows.filter((r) => r.status === 'unreadable').length;
+  ctx.stdout.write(
+    t(
+      ctx,
+      `已生成汇总工作簿 ${opts.output}：${rows.length} 个文件，其中 ${withErrors} 个有错误、${unreadable} 个无法读取；合计计入 ${sums.count} 个单位` +
+        (missing ? `；名册中 ${missing.length} 个单位未报送` : '') +
+        '。\n',
+      `Summary workbook written to ${opts.output}: ${rows.length} files, ${withErrors} with errors, ${unreadable} unreadable; ${sums.count} units in the totals` +
+        (missing ? `; ${missing.length} roster units have not submitted` : '') +
+        '.\n',
+    ),
+  );
+  return withErrors + unreadable > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+

@@ -1,0 +1,135 @@
+/**
+ * `zwgk template`: writes the standard indicator workbook for units to fill.
+ */
+import { parseArgs } from 'node:util';
+import { REQUIRED_DEFINED_NAMES, TEMPLATE_ID, TEMPLATE_VERSION } from '../../core/catalogue';
+import { isUserError } from '../../core/errors';
+import { writeFileAtomic } from '../../io/atomic-write';
+import { writeTemplate } from '../../io/template-writer';
+import { YEAR_MAX, YEAR_MIN } from '../../io/template/validation';
+import { CliContext, EXIT_OK, EXIT_USAGE, t } from '../context';
+
+export const DEFAULT_TEMPLATE_FILE = '政务公开年度报表.xlsx';
+
+function help(ctx: CliContext): string {
+  return (
+    [
+      t(ctx, '用法：zwgk template [-o 文件] [--year 年度] [--unit-name 单位名称] [--force]', 'Usage: zwgk template [-o FILE] [--year YEAR] [--unit-name NAME] [--force]'),
+      '',
+      t(
+        ctx,
+        `生成标准指标工作簿（${TEMPLATE_ID} ${TEMPLATE_VERSION}）：表二、表三、表四按国办公开办函〔2021〕30号格式，每个填写单元格带名称、输入提示和数据有效性。`,
+        `Writes the standard indicator workbook (${TEMPLATE_ID} ${TEMPLATE_VERSION}): tables 2–4 in the national format, every input cell named, with input hints and data validation.`,
+      ),
+      '',
+      t(ctx, '选项：', 'Options:'),
+      t(ctx, `  -o, --output 文件    输出文件（默认 ${DEFAULT_TEMPLATE_FILE}）`, `  -o, --output FILE    output file (default ${DEFAULT_TEMPLATE_FILE})`),
+      t(ctx, '  --year 年度          预填报告年度，如 2025', '  --year YEAR          pre-fill the report year, e.g. 2025'),
+      t(ctx, '  --unit-name 名称     预填单位名称', '  --unit-name NAME     pre-fill the unit name'),
+      t(ctx, '  --force              覆盖已存在的文件', '  --force              replace an existing file'),
+      t(ctx, '  -h, --help           显示本帮助', '  -h, --help           show this help'),
+      '',
+      t(ctx, '写出的文件路径输出到标准输出。', 'The path of the written file goes to stdout.'),
+    ].join('\n') + '\n'
+  );
+}
+
+function usageError(ctx: CliContext, zh: string, en: string): number {
+  ctx.stderr.write(`${t(ctx, zh, en)}\n`);
+  return EXIT_USAGE;
+}
+
+/** One sentence (zh, en) for what node:util parseArgs refused. */
+function parseErrorText(e: unknown): [string, string] {
+  const code = (e as { code?: string }).code;
+  const message = e instanceof Error ? e.message : String(e);
+  const option = /'([^']+)'/.exec(message)?.[1] ?? '';
+  const seeHelp: [string, string] = ['请运行 zwgk template --help 查看用法。', 'run zwgk template --help for usage.'];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    return [`zwgk template 没有选项“${option}”，${seeHelp[0]}`, `zwgk template has no option "${option}"; ${seeHelp[1]}`];
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument missing/.test(message)) {
+    const name = option.split(/[ ,]+/).find((p) => p.startsWith('--')) ?? option;
+    return [`选项 ${name} 后面缺少取值，${seeHelp[0]}`, `The option ${name} needs a value; ${seeHelp[1]}`];
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return [`选项 ${option} 不带取值，${seeHelp[0]}`, `The option ${option} takes no value; ${seeHelp[1]}`];
+  }
+  return [`zwgk template 的参数有误，${seeHelp[0]}`, `Invalid arguments for zwgk template; ${seeHelp[1]}`];
+}
+
+export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        output: { type: 'string', short: 'o' },
+        year: { type: 'string' },
+        'unit-name': { type: 'string' },
+        force: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (e) {
+    return usageError(ctx, ...parseErrorText(e));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    ctx.stdout.write(help(ctx));
+    return EXIT_OK;
+  }
+  if (positionals.length > 0) {
+    return usageError(
+      ctx,
+      `zwgk template 不接受参数“${positionals[0]}”：输出文件请用 -o 指定，如 zwgk template -o ${DEFAULT_TEMPLATE_FILE}。`,
+      `zwgk template takes no argument "${positionals[0]}": give the output file with -o, e.g. zwgk template -o report.xlsx.`,
+    );
+  }
+  let year: number | undefined;
+  if (values.year !== undefined) {
+    year = Number(values.year);
+    if (!/^\d{4}$/.test(values.year) || year < YEAR_MIN || year > YEAR_MAX) {
+      return usageError(
+        ctx,
+        `--year 应为 ${YEAR_MIN}–${YEAR_MAX} 之间的四位年份，收到的是“${values.year}”。`,
+        `--year must be a four-digit year from ${YEAR_MIN} to ${YEAR_MAX}; got "${values.year}".`,
+      );
+    }
+  }
+  const unitName = values['unit-name']?.trim();
+  if (values['unit-name'] !== undefined && !unitName) {
+    return usageError(ctx, '--unit-name 不能为空，请给出单位全称。', '--unit-name must not be empty; give the full name of the unit.');
+  }
+  const output = values.output ?? DEFAULT_TEMPLATE_FILE;
+  if (output.trim() === '') {
+    return usageError(ctx, '-o 后面需要一个文件名，如 -o 政务公开年度报表.xlsx。', '-o needs a file name, e.g. -o report.xlsx.');
+  }
+  if (!/\.xlsx$/i.test(output)) {
+    return usageError(
+      ctx,
+      `输出文件“${output}”应以 .xlsx 结尾（模板为 Excel 2007 及以上格式）。`,
+      `The output file "${output}" must end in .xlsx (the template is an Excel 2007+ workbook).`,
+    );
+  }
+
+  const data = await writeTemplate({ year, unitName });
+  try {
+    await writeFileAtomic(output, data, { force: values.force });
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    ctx.stderr.write(`${e.messageIn(ctx.locale)}\n`);
+    return EXIT_USAGE;
+  }
+  ctx.stdout.write(`${output}\n`);
+  ctx.stderr.write(
+    t(
+      ctx,
+      `已生成标准指标工作簿“${output}”（${TEMPLATE_ID} ${TEMPLATE_VERSION}，${REQUIRED_DEFINED_NAMES.length} 个名称），请在浅黄色单元格中填写。\n`,
+      `Wrote the standard indicator workbook "${output}" (${TEMPLATE_ID} ${TEMPLATE_VERSION}, ${REQUIRED_DEFINED_NAMES.length} defined names); fill in the light-yellow cells.\n`,
+    ),
+  );
+  return EXIT_OK;
+}

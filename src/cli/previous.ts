@@ -1,0 +1,83 @@
+/**
+ * `--previous DIR` for `zwgk validate` and `zwgk summary`: finds last year's workbook of a unit
+ * (by credit code, else by exact unit name) and reads it, for the checks across years (Y-*).
+ */
+import { basename } from 'node:path';
+import { UserError } from '../core/errors';
+import type { Finding, Locale } from '../core/report';
+import type { Snapshot } from '../core/snapshot';
+import { matchedByNameFinding, noPreviousFinding } from '../core/summary/cross-year';
+import { unitCells } from '../core/summary/unit-row';
+import { unitInfo } from '../core/validator';
+import { buildPreviousIndex, PreviousIndex, SnapshotReader } from '../io/previous-index';
+import { readWorkbookFile } from '../io/read-workbook';
+import { collectInputs } from './batch';
+import { CliContext, t } from './context';
+
+export interface PreviousResult {
+  /** Last year's snapshot, or null when none was found (or it could not be read). */
+  snapshot: Snapshot | null;
+  path: string | null;
+  matchedBy: 'code' | 'name' | null;
+  /** An information finding for the unit's report: matched by name, or nothing found. */
+  note?: Finding;
+}
+
+export interface PreviousFinder {
+  readonly index: PreviousIndex;
+  find(snapshot: Snapshot): Promise<PreviousResult>;
+}
+
+function localised(f: Finding, locale: Locale): Finding {
+  return { ...f, message: f.messages[locale] };
+}
+
+/** A finder over an index; `read` is the workbook reader (replaceable in tests). */
+export function previousFinder(index: PreviousIndex, locale: Locale, read: SnapshotReader = readWorkbookFile): PreviousFinder {
+  return {
+    index,
+    async find(snapshot: Snapshot): Promise<PreviousResult> {
+      const unit = unitInfo(snapshot);
+      const cells = unitCells(snapshot);
+      const match = index.lookup(unit);
+      if (!match) return { snapshot: null, path: null, matchedBy: null, note: localised(noPreviousFinding(unit, cells.code), locale) };
+      let previous: Snapshot;
+      try {
+        previous = await read(match.path);
+      } catch {
+        // The file was readable when indexed; if it no longer is, the checks across years are skipped.
+        return { snapshot: null, path: null, matchedBy: null, note: localised(noPreviousFinding(unit, cells.code), locale) };
+      }
+      const note =
+        match.matchedBy === 'name' ? localised(matchedByNameFinding(unit, basename(match.path), match.entry.code, cells.name), locale) : undefined;
+      return { snapshot: previous, path: match.path, matchedBy: match.matchedBy, note };
+    },
+  };
+}
+
+/**
+ * Indexes last year's folder (or files). A folder without any workbook is a usage error; files in
+ * it that cannot be read are skipped with one line on stderr.
+ */
+export async function openPreviousFinder(dir: string, ctx: CliContext): Promise<PreviousFinder> {
+  const { files, problems } = await collectInputs([dir]);
+  if (files.length === 0) {
+    const p = problems[0];
+    throw new UserError(p?.code ?? 'previous-empty', {
+      'zh-CN': `--previous ${dir}：没有找到上一年度的报送文件，请检查路径。`,
+      en: `--previous ${dir}: no workbook of last year found; check the path.`,
+    });
+  }
+  const index = await buildPreviousIndex(files);
+  if (index.problems.length > 0) {
+    const n = index.problems.length;
+    ctx.stderr.write(
+      t(
+        ctx,
+        `上一年度目录中有 ${n} 个文件无法读取，已跳过（例如 ${index.problems[0].path}：${index.problems[0].error.messageIn('zh-CN')}）。\n`,
+        `${n} file(s) of last year could not be read and were skipped (e.g. ${index.problems[0].path}: ${index.problems[0].error.messageIn('en')}).\n`,
+      ),
+    );
+  }
+  return previousFinder(index, ctx.locale);
+}

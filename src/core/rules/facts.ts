@@ -1,0 +1,337 @@
+/**
+ * The facts rules are written against. Each is a pure function of the run context (one object
+ * fact, `ctx`: this year's snapshot, last year's, the current year) and its `params`.
+ *
+ * Arithmetic lives only here. The blank policy is the heart of "one root cause, one finding":
+ * a sum over a cell that holds no usable number (blank, "XX", "/", "230余", a missing name) is
+ * *skipped* — the cell itself is reported once by a CELL-* rule, the sums that use it stay quiet.
+ * A number stored as text ("12", "１２", "12件") has a value and takes part normally.
+ */
+import type { Almanac } from 'json-rules-engine';
+import {
+  INDICATORS,
+  KNOWN_TEMPLATE_VERSIONS,
+  REQUIRED_DEFINED_NAMES,
+  TEMPLATE_ID,
+  UNIT_TYPES,
+  indicator,
+  isNumericKind,
+} from '../catalogue';
+import type { CellReading, Snapshot } from '../snapshot';
+import { checkCreditCode } from './credit-code';
+
+export interface RunContext {
+  snapshot: Snapshot;
+  previous: Snapshot | null;
+  currentYear: number;
+}
+
+/** The single runtime fact every fact reads. */
+export const CONTEXT_FACT = 'ctx';
+
+/** A term of a sum: a defined name, optionally weighted, optionally read from last year's workbook. */
+export type Term = string | { name: string; coef?: number; prev?: boolean };
+
+export type BlankPolicy = 'skip' | 'zero';
+
+export interface CellFact {
+  name: string;
+  present: boolean;
+  cls: string;
+  value: number | null;
+  text: string;
+}
+
+export interface SumFact {
+  value: number | null;
+  skipped: boolean;
+}
+
+export interface BalanceFact {
+  lhs: number | null;
+  rhs: number | null;
+  /** lhs − rhs (0 when skipped). */
+  diff: number;
+  absDiff: number;
+  skipped: boolean;
+}
+
+export interface Hit {
+  name: string;
+  cls: string;
+  text: string;
+  value: number | null;
+  label: string;
+  labelEn: string;
+}
+
+export interface ScanFact {
+  count: number;
+  hits: Hit[];
+}
+
+export interface ScanParams {
+  /** Restrict to these indicator kinds (count, amount, text …). */
+  kinds?: string[];
+  /** Restrict to these groups (INFO, T2, T3, T4, W, TXT). */
+  groups?: string[];
+  /** Only indicators the catalogue marks as required. */
+  required?: boolean;
+  except?: string[];
+  /** Report cells whose class is one of these. */
+  classes?: string[];
+  /** Report cells whose number is negative / has a fractional part. */
+  test?: 'negative' | 'fraction';
+}
+
+export interface TextFact {
+  present: boolean;
+  text: string;
+  /** Meaningful characters (letters, digits, CJK), punctuation and spaces not counted. */
+  length: number;
+  /** First match of `pattern`, or null. */
+  match: string | null;
+  /** The number in the first capture group of `pattern` (ASCII, full-width or simple Chinese numerals). */
+  number: number | null;
+}
+
+export interface UnitFact {
+  type: string | null;
+  typeKnown: boolean;
+  code: string | null;
+  codeShapeOk: boolean;
+  codeCheckOk: boolean;
+  expectedCheck: string | null;
+  year: number | null;
+}
+
+export interface TemplateFact {
+  id: string | null;
+  version: string | null;
+  idOk: boolean;
+  versionKnown: boolean;
+  missingCount: number;
+  missingShare: number;
+  /** First missing names, joined with "、", with "等 N 个" added by the message. */
+  missingList: string;
+}
+
+export interface PrevFact {
+  available: boolean;
+  compared: number;
+  nonZero: number;
+  identical: boolean;
+}
+
+const round = (x: number): number => Math.round(x * 1e6) / 1e6;
+
+function normaliseText(s: string): string {
+  return s.replace(/[\s\u00a0\u3000]+/gu, ' ').trim();
+}
+
+export function cellFact(snapshot: Snapshot, name: string): CellFact {
+  const r: CellReading | undefined = snapshot.cells[name];
+  if (!r) return { name, present: false, cls: 'missing', value: null, text: '' };
+  const text = normaliseText(r.text !== '' ? r.text : r.raw === null ? '' : String(r.raw));
+  return { name, present: true, cls: r.cls, value: r.value, text };
+}
+
+function termValue(ctx: RunContext, term: Term, blank: BlankPolicy): number | null {
+  const t = typeof term === 'string' ? { name: term } : term;
+  const snap = t.prev ? ctx.previous : ctx.snapshot;
+  const v = snap ? (snap.cells[t.name]?.value ?? null) : null;
+  if (v === null) return blank === 'zero' && snap ? 0 : null;
+  return v * (t.coef ?? 1);
+}
+
+export function sumFact(ctx: RunContext, names: Term[], blank: BlankPolicy = 'skip'): SumFact {
+  let total = 0;
+  for (const term of names) {
+    const v = termValue(ctx, term, blank);
+    if (v === null) return { value: null, skipped: true };
+    total += v;
+  }
+  return { value: round(total), skipped: false };
+}
+
+export function balanceFact(ctx: RunContext, lhs: Term[], rhs: Term[], blank: BlankPolicy = 'skip'): BalanceFact {
+  const l = sumFact(ctx, lhs, blank);
+  const r = sumFact(ctx, rhs, blank);
+  if (l.value === null || r.value === null) return { lhs: l.value, rhs: r.value, diff: 0, absDiff: 0, skipped: true };
+  const diff = round(l.value - r.value);
+  return { lhs: l.value, rhs: r.value, diff, absDiff: Math.abs(diff), skipped: false };
+}
+
+export function scanFact(snapshot: Snapshot, p: ScanParams): ScanFact {
+  const hits: Hit[] = [];
+  for (const ind of INDICATORS) {
+    if (p.kinds && !p.kinds.includes(ind.kind)) continue;
+    if (p.groups && !p.groups.includes(ind.group)) continue;
+    if (p.required && !ind.required) continue;
+    if (p.except && p.except.includes(ind.name)) continue;
+    const r = snapshot.cells[ind.name];
+    if (!r) continue; // a missing name is INFO-TEMPLATE's finding
+    let hit = false;
+    if (p.classes && p.classes.includes(r.cls)) hit = true;
+    if (p.test === 'negative' && r.value !== null && r.value < 0) hit = true;
+    if (p.test === 'fraction' && r.value !== null && !Number.isInteger(r.value)) hit = true;
+    if (hit) {
+      const c = cellFact(snapshot, ind.name);
+      hits.push({ name: ind.name, cls: r.cls, text: c.text, value: r.value, label: ind.label, labelEn: ind.labelEn });
+    }
+  }
+  return { count: hits.length, hits };
+}
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** "12", "１２", "1,200", "三", "十二", "二十五", "一百零三" → number; anything else → null. */
+export function parseFigure(s: string): number | null {
+  const half = s.replace(/[\uFF10-\uFF19]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/[,，]/g, '');
+  if (/^\d+(?:\.\d+)?$/.test(half)) return Number(half);
+  if (!/^[零〇一二两三四五六七八九十百]+$/u.test(half)) return null;
+  let total = 0;
+  let digit = 0;
+  for (const ch of half) {
+    if (ch === '百') {
+      total += (digit || 1) * 100;
+      digit = 0;
+    } else if (ch === '十') {
+      total += (digit || 1) * 10;
+      digit = 0;
+    } else digit = CN_DIGITS[ch];
+  }
+  return total + digit;
+}
+
+export function textFact(snapshot: Snapshot, name: string, pattern?: string): TextFact {
+  const c = cellFact(snapshot, name);
+  const text = c.cls === 'blank' || !c.present ? '' : c.text;
+  const length = (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
+  let match: string | null = null;
+  let number: number | null = null;
+  if (pattern && text) {
+    const m = new RegExp(pattern, 'u').exec(text);
+    if (m) {
+      match = m[0];
+      number = m[1] !== undefined ? parseFigure(m[1]) : null;
+    }
+  }
+  return { present: text !== '', text, length, match, number };
+}
+
+function yearOf(c: CellFact): number | null {
+  if (c.value !== null) return c.value;
+  const m = /^(\d{4})\s*年?度?$/u.exec(c.text.replace(/[\uFF10-\uFF19]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+  return m ? Number(m[1]) : null;
+}
+
+/** The listed unit type a text means: "乡镇人民政府(街道办事处)" with ASCII brackets or stray spaces still counts. */
+export function canonicalUnitType(text: string): string | null {
+  const t = text.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+  return UNIT_TYPES.find((u) => u === t) ?? null;
+}
+
+export function unitFact(snapshot: Snapshot): UnitFact {
+  const type = cellFact(snapshot, 'INFO_UNIT_TYPE');
+  const canonical = canonicalUnitType(type.text);
+  const code = cellFact(snapshot, 'INFO_UNIT_CODE');
+  const year = cellFact(snapshot, 'INFO_YEAR');
+  const codeText = code.text.replace(/\s+/g, '');
+  const check = checkCreditCode(codeText);
+  return {
+    type: canonical ?? (type.text || null),
+    typeKnown: canonical !== null,
+    code: codeText || null,
+    codeShapeOk: check.shapeOk,
+    codeCheckOk: check.checkOk,
+    expectedCheck: check.expected,
+    year: yearOf(year),
+  };
+}
+
+export function templateFact(snapshot: Snapshot): TemplateFact {
+  const missing = REQUIRED_DEFINED_NAMES.filter((n) => {
+    if (n === 'TEMPLATE_ID') return snapshot.templateId === null;
+    if (n === 'TEMPLATE_VERSION') return snapshot.templateVersion === null;
+    return !snapshot.cells[n];
+  });
+  const shown = missing.slice(0, 8).join('、');
+  return {
+    id: snapshot.templateId,
+    version: snapshot.templateVersion,
+    idOk: snapshot.templateId !== null && snapshot.templateId.trim() === TEMPLATE_ID,
+    versionKnown: snapshot.templateVersion !== null && KNOWN_TEMPLATE_VERSIONS.includes(snapshot.templateVersion.trim()),
+    missingCount: missing.length,
+    missingShare: round(missing.length / REQUIRED_DEFINED_NAMES.length),
+    missingList: missing.length > 8 ? `${shown} …` : shown,
+  };
+}
+
+/** Compares every number with last year's: a report copied from last year is identical. */
+export function prevFact(ctx: RunContext, minNonZero: number): PrevFact {
+  const prev = ctx.previous;
+  if (!prev) return { available: false, compared: 0, nonZero: 0, identical: false };
+  let compared = 0;
+  let nonZero = 0;
+  let same = true;
+  for (const ind of INDICATORS) {
+    if (!isNumericKind(ind.kind)) continue;
+    const a = ctx.snapshot.cells[ind.name]?.value ?? null;
+    const b = prev.cells[ind.name]?.value ?? null;
+    if (a === null || b === null) continue;
+    compared += 1;
+    if (a !== 0) nonZero += 1;
+    if (a !== b) same = false;
+  }
+  return { available: true, compared, nonZero, identical: same && compared > 0 && nonZero >= minNonZero };
+}
+
+/** Fact ids and the names of their params that hold defined names (checked by the linter). */
+export const FACT_IDS = ['cell', 'sum', 'balance', 'scan', 'text', 'unit', 'template', 'prev', 'currentYear'] as const;
+export type FactId = (typeof FACT_IDS)[number];
+
+type Params = Record<string, unknown>;
+
+async function context(almanac: Almanac): Promise<RunContext> {
+  return almanac.factValue<RunContext>(CONTEXT_FACT);
+}
+
+/** The fact callbacks, keyed by id, for Engine.addFact. */
+export const FACTS: Record<FactId, (params: Params, almanac: Almanac) => Promise<unknown>> = {
+  cell: async (p, a) => cellFact((await context(a)).snapshot, String(p.name)),
+  sum: async (p, a) => sumFact(await context(a), p.names as Term[], (p.blank as BlankPolicy) ?? 'skip'),
+  balance: async (p, a) =>
+    balanceFact(await context(a), (p.lhs as Term[]) ?? [], (p.rhs as Term[]) ?? [], (p.blank as BlankPolicy) ?? 'skip'),
+  scan: async (p, a) => scanFact((await context(a)).snapshot, p as ScanParams),
+  text: async (p, a) => textFact((await context(a)).snapshot, String(p.name), p.pattern as string | undefined),
+  unit: async (_p, a) => unitFact((await context(a)).snapshot),
+  template: async (_p, a) => templateFact((await context(a)).snapshot),
+  prev: async (p, a) => prevFact(await context(a), typeof p.minNonZero === 'number' ? p.minNonZero : 1),
+  currentYear: async (_p, a) => (await context(a)).currentYear,
+};
+
+/** Every defined name a fact's params refer to (for the linter). */
+export function namesInParams(fact: string, params: Params | undefined): string[] {
+  if (!params) return [];
+  const termNames = (v: unknown): string[] =>
+    Array.isArray(v) ? v.map((t) => (typeof t === 'string' ? t : String((t as { name?: unknown }).name))) : [];
+  switch (fact) {
+    case 'cell':
+    case 'text':
+      return [String(params.name)];
+    case 'sum':
+      return termNames(params.names);
+    case 'balance':
+      return [...termNames(params.lhs), ...termNames(params.rhs)];
+    case 'scan':
+      return Array.isArray(params.except) ? params.except.map(String) : [];
+    default:
+      return [];
+  }
+}
+
+/** True when `name` is a catalogue indicator (re-exported for the linter). */
+export function knownName(name: string): boolean {
+  return indicator(name) !== undefined;
+}

@@ -1,0 +1,175 @@
+/**
+ * Turns a failed rule into findings a person can act on: the cells (name, sheet, A1), the actual
+ * numbers, and the message in every language with its {placeholders} filled.
+ *
+ * Placeholders: {$NAME} is the value of the cell NAME; any other {key} comes from the facts of the
+ * rule's failed conditions (e.g. {lhs} {rhs} {diff} {absDiff} of a balance, {match} of a text
+ * pattern, {expectedCheck} of the unit code). When several failed conditions provide the same
+ * key, the later one wins — rule authors put "not applicable" guard branches first and the
+ * assertion itself last. Per-cell rules take their placeholders ({label} {text} {value}) from the hit.
+ */
+import type { Almanac, RuleResult } from 'json-rules-engine';
+import { parseAddress } from '../catalogue';
+import type { Finding, FindingCell, Locale, LocalisedText } from '../report';
+import { LOCALES } from '../report';
+import type { Snapshot } from '../snapshot';
+import type { Hit } from './facts';
+import type { ExpandedRule } from './types';
+
+export type Vars = Record<string, number | string | null>;
+
+/** Keys of fact values that are internal (not useful in a message or in `values`). */
+const INTERNAL_KEYS = new Set(['name', 'cls', 'text', 'present', 'skipped', 'hits']);
+
+export function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6);
+}
+
+/** A cell's value for `values`: its number when it has one, else its text, null when blank. */
+export function cellValue(snapshot: Snapshot, name: string): number | string | null {
+  const r = snapshot.cells[name];
+  if (!r) return null;
+  if (r.value !== null) return r.value;
+  return r.cls === 'blank' ? null : r.text !== '' ? r.text : r.raw === null ? null : String(r.raw);
+}
+
+function display(v: number | string | null | undefined, locale: Locale, quoteText: boolean): string {
+  if (v === null || v === undefined) return locale === 'en' ? '(blank)' : '（空）';
+  if (typeof v === 'number') return formatNumber(v);
+  return quoteText ? (locale === 'en' ? `"${v}"` : `“${v}”`) : v;
+}
+
+const PLACEHOLDER = /\{(\$(?:prev:)?[A-Za-z_][A-Za-z0-9_]*|[A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+/**
+ * Fills {key}, {$NAME} (this year's cell) and {$prev:NAME} (last year's cell); an unknown key is
+ * left as written so a rule author sees it.
+ */
+export function fillMessage(
+  template: string,
+  vars: Vars,
+  snapshot: Snapshot,
+  locale: Locale,
+  previous: Snapshot | null = null,
+): string {
+  return template.replace(PLACEHOLDER, (whole, key: string) => {
+    if (key.startsWith('$prev:')) return previous ? display(cellValue(previous, key.slice(6)), locale, true) : whole;
+    if (key.startsWith('$')) return display(cellValue(snapshot, key.slice(1)), locale, true);
+    if (!(key in vars)) return whole;
+    return display(vars[key], locale, false);
+  });
+}
+
+function fillAll(texts: LocalisedText, vars: Vars, snapshot: Snapshot, previous: Snapshot | null): LocalisedText {
+  const out = {} as LocalisedText;
+  for (const loc of LOCALES) out[loc] = fillMessage(texts[loc], vars, snapshot, loc, previous);
+  return out;
+}
+
+function findingCell(snapshot: Snapshot, name: string): FindingCell | null {
+  const r = snapshot.cells[name];
+  return r ? { name, sheet: r.sheet, address: r.address } : null;
+}
+
+type CondNode = Record<string, unknown>;
+
+/** Failed leaf conditions in tree order. */
+function failedLeaves(node: unknown, out: CondNode[] = []): CondNode[] {
+  if (node === null || typeof node !== 'object') return out;
+  const n = node as CondNode;
+  for (const key of ['all', 'any']) if (Array.isArray(n[key])) for (const c of n[key] as unknown[]) failedLeaves(c, out);
+  if (n.not) failedLeaves(n.not, out);
+  if (typeof n.fact === 'string' && n.result === false) out.push(n);
+  return out;
+}
+
+function mergeScalars(into: Vars, obj: unknown): void {
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return;
+  for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
+    if (INTERNAL_KEYS.has(k)) continue;
+    if (typeof v === 'number' || typeof v === 'string') into[k] = v;
+    // null (a pattern that did not match, a skipped sum) never hides a value an earlier condition found
+    else if (v === null && !(k in into)) into[k] = null;
+  }
+}
+
+/** Placeholder keys (not cell names) a rule's messages use. */
+function messageKeys(meta: ExpandedRule['meta']): Set<string> {
+  const keys = new Set<string>();
+  const texts = [meta.message, ...Object.values(meta.messageVariants ?? {})].flatMap((m) => Object.values(m));
+  for (const t of texts) for (const m of t.matchAll(PLACEHOLDER)) if (!m[1].startsWith('$')) keys.add(m[1]);
+  return keys;
+}
+
+/** Builds the findings of one failed rule. */
+export async function findingsOf(
+  rule: ExpandedRule,
+  result: RuleResult,
+  almanac: Almanac,
+  snapshot: Snapshot,
+  previous: Snapshot | null,
+  locale: Locale,
+): Promise<Finding[]> {
+  const meta = rule.meta;
+  if (meta.perHit) {
+    const fact = await almanac.factValue<{ hits?: Hit[] }>(meta.perHit.fact, meta.perHit.params ?? {});
+    return (fact.hits ?? []).map((hit) => {
+      const vars: Vars = { label: hit.label, labelEn: hit.labelEn, text: hit.text, value: hit.value, cls: hit.cls };
+      const texts = meta.messageVariants?.[hit.cls] ?? meta.messageVariants?.default ?? meta.message;
+      const messages = fillAll(texts, vars, snapshot, previous);
+      const cell = findingCell(snapshot, hit.name);
+      return {
+        rule: meta.ruleId,
+        severity: meta.severity,
+        message: messages[locale],
+        messages,
+        cells: cell ? [cell] : [],
+        values: { [hit.name]: cellValue(snapshot, hit.name) },
+      };
+    });
+  }
+  const factVars: Vars = {};
+  // `values` shows the cells and what the message speaks of, plus the number each failed condition tested
+  const shown = messageKeys(meta);
+  if (meta.soleIf) shown.add(meta.soleIf.value);
+  for (const leaf of failedLeaves(result.conditions)) {
+    if (leaf.fact === 'cell') continue; // cell values are in `values` by name and in {$NAME}
+    const full = await almanac.factValue(String(leaf.fact), (leaf.params as Record<string, unknown>) ?? {});
+    mergeScalars(factVars, full);
+    if (typeof leaf.path === 'string') shown.add(leaf.path.replace(/^\$\.?/, ''));
+  }
+  const values: Vars = {};
+  for (const name of meta.cells) values[name] = cellValue(snapshot, name);
+  for (const [k, v] of Object.entries(factVars)) if (shown.has(k)) values[k] = v;
+  const messages = fillAll(meta.message, factVars, snapshot, previous);
+  return [
+    {
+      rule: meta.ruleId,
+      severity: meta.severity,
+      message: messages[locale],
+      messages,
+      cells: meta.cells.map((n) => findingCell(snapshot, n)).filter((c): c is FindingCell => c !== null),
+      values,
+    },
+  ];
+}
+
+/** Sorts findings the way a person fixes them: sheet order, then row, then column; no cell first. */
+export function sortFindings(findings: Array<{ finding: Finding; order: number }>, snapshot: Snapshot): Finding[] {
+  const key = (f: Finding): [number, number, number] => {
+    const c = f.cells[0];
+    if (!c) return [-1, 0, 0];
+    const sheet = snapshot.sheetOrder.indexOf(c.sheet);
+    let pos = { row: 0, col: 0 };
+    try {
+      pos = parseAddress(c.address);
+    } catch {
+      // an address a host could not express in A1 sorts first within its sheet
+    }
+    return [sheet < 0 ? snapshot.sheetOrder.length : sheet, pos.row, pos.col];
+  };
+  return findings
+    .map((x) => ({ ...x, k: key(x.finding) }))
+    .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.order - b.order)
+    .map((x) => x.finding);
+}

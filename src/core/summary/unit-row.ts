@@ -1,0 +1,127 @@
+/**
+ * The per-unit row of the 汇总 sheet and the per-finding row of the 问题清单 sheet: the only things
+ * the summary keeps of a submission once it has been validated and added to the sums.
+ */
+import { statusOf, type FileStatus } from '../batch-report';
+import type { Finding, FindingCell, Locale, Severity, SeverityCounts, WorkbookReport } from '../report';
+import type { Snapshot, UnitInfo } from '../snapshot';
+
+/** A key figure shown per unit: one indicator, or the sum of several (litigation = two groups). */
+export interface KeyTotal {
+  id: string;
+  label: string;
+  labelEn: string;
+  names: readonly string[];
+}
+
+export const KEY_TOTALS: readonly KeyTotal[] = [
+  { id: 'T3_NEW_SUM', label: '本年新收', labelEn: 'New requests', names: ['T3_NEW_SUM'] },
+  { id: 'T3_CARRY_SUM', label: '上年结转', labelEn: 'Carried over', names: ['T3_CARRY_SUM'] },
+  { id: 'T3_TOTAL_SUM', label: '办理总计', labelEn: 'Handled', names: ['T3_TOTAL_SUM'] },
+  { id: 'T3_CARRYOUT_SUM', label: '结转下年度', labelEn: 'Carried forward', names: ['T3_CARRYOUT_SUM'] },
+  { id: 'T4_REVIEW_TOTAL', label: '复议总计', labelEn: 'Reviews', names: ['T4_REVIEW_TOTAL'] },
+  { id: 'T4_LITIGATION_TOTAL', label: '诉讼总计', labelEn: 'Lawsuits', names: ['T4_DIRECT_TOTAL', 'T4_AFTER_TOTAL'] },
+  { id: 'T2_NORM_ISSUED', label: '规范性文件', labelEn: 'Normative documents', names: ['T2_NORM_ISSUED'] },
+  { id: 'W_PUB_TOTAL', label: '主动公开总数', labelEn: 'Published items', names: ['W_PUB_TOTAL'] },
+];
+
+/** Where a unit's identifying cells are, so findings across units can point at them. */
+export interface UnitCells {
+  name?: FindingCell;
+  code?: FindingCell;
+  year?: FindingCell;
+}
+
+export interface UnitRow {
+  /** Position in the batch (sorted file order), 0-based. */
+  index: number;
+  file: string;
+  unit: UnitInfo;
+  cells: UnitCells;
+  status: FileStatus;
+  counts: SeverityCounts;
+  /** Key figures by KeyTotal id; null when a cell holds no certain number (or the file was unreadable). */
+  totals: Record<string, number | null>;
+  /** Whether the unit's numbers went into the running sums. */
+  inSums: boolean;
+}
+
+export interface IssueRow {
+  unitName: string | null;
+  file: string;
+  rule: string;
+  severity: Severity;
+  /** sheet!A1 of the first cell, '' when the finding has no cell. */
+  location: string;
+  message: string;
+}
+
+/** Key figures of one snapshot. */
+export function keyTotals(snapshot: Snapshot): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const k of KEY_TOTALS) {
+    let sum: number | null = 0;
+    for (const n of k.names) {
+      const v = snapshot.cells[n]?.value;
+      if (typeof v !== 'number' || sum === null) sum = null;
+      else sum += v;
+    }
+    out[k.id] = sum;
+  }
+  return out;
+}
+
+function cellOf(snapshot: Snapshot, name: string): FindingCell | undefined {
+  const c = snapshot.cells[name];
+  return c ? { name, sheet: c.sheet, address: c.address } : undefined;
+}
+
+export function unitCells(snapshot: Snapshot): UnitCells {
+  return { name: cellOf(snapshot, 'INFO_UNIT_NAME'), code: cellOf(snapshot, 'INFO_UNIT_CODE'), year: cellOf(snapshot, 'INFO_YEAR') };
+}
+
+export function rowFromReport(index: number, file: string, snapshot: Snapshot, report: WorkbookReport): UnitRow {
+  return {
+    index,
+    file,
+    unit: report.unit,
+    cells: unitCells(snapshot),
+    status: statusOf(report.counts),
+    counts: { ...report.counts },
+    totals: keyTotals(snapshot),
+    inSums: false,
+  };
+}
+
+export function unreadableRow(index: number, file: string): UnitRow {
+  const totals: Record<string, number | null> = {};
+  for (const k of KEY_TOTALS) totals[k.id] = null;
+  return {
+    index,
+    file,
+    unit: { name: null, code: null, type: null, year: null },
+    cells: {},
+    status: 'unreadable',
+    counts: { error: 0, warning: 0, info: 0 },
+    totals,
+    inSums: false,
+  };
+}
+
+/** Adds findings found later (across units, across years) to a row, updating counts and status. */
+export function addFindingsToRow(row: UnitRow, findings: readonly Finding[]): void {
+  for (const f of findings) row.counts[f.severity] += 1;
+  if (row.status !== 'unreadable') row.status = statusOf(row.counts);
+}
+
+export function issueRow(row: Pick<UnitRow, 'unit' | 'file'>, f: Finding, locale: Locale): IssueRow {
+  const c = f.cells[0];
+  return {
+    unitName: row.unit.name,
+    file: row.file,
+    rule: f.rule,
+    severity: f.severity,
+    location: c ? `${c.sheet}!${c.address}` : '',
+    message: f.messages[locale] ?? f.message,
+  };
+}

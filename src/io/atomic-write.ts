@@ -1,0 +1,115 @@
+/**
+ * Writes an output file so that a reader never sees half of it: the bytes go to a temporary file in
+ * the same folder (same file system, so the final rename is atomic), then the temporary file takes
+ * the final name. An existing file is never replaced unless the caller asks for it, and the
+ * temporary file is removed when anything fails or the user presses Ctrl+C meanwhile.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs, unlinkSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UserError } from '../core/errors';
+
+export interface AtomicWriteOptions {
+  /** Replace an existing file (default: refuse with UserError 'output-exists'). */
+  force?: boolean;
+}
+
+export async function writeFileAtomic(path: string, data: Uint8Array, opts: AtomicWriteOptions = {}): Promise<void> {
+  const target = resolve(path);
+  const folder = dirname(target);
+  await assertWritableTarget(path, target, folder, opts.force === true);
+
+  const temp = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Ctrl+C between creating and renaming the temporary file must not leave it behind.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    removeQuietly(temp);
+    process.removeListener(signal, onSignal);
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    await fs.writeFile(temp, data, { flag: 'wx' });
+    if (opts.force) {
+      await fs.rename(temp, target);
+    } else {
+      await linkWithoutOverwrite(path, temp, target);
+    }
+  } catch (e) {
+    removeQuietly(temp);
+    throw toUserError(e, path);
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}
+
+async function assertWritableTarget(shown: string, target: string, folder: string, force: boolean): Promise<void> {
+  const folderStat = await fs.stat(folder).catch(() => null);
+  if (!folderStat || !folderStat.isDirectory()) {
+    throw new UserError('output-folder-missing', {
+      'zh-CN': `无法写入“${shown}”：文件夹“${folder}”不存在，请先创建该文件夹或换一个输出路径。`,
+      en: `Cannot write "${shown}": the folder "${folder}" does not exist; create it or choose another output path.`,
+    });
+  }
+  const existing = await fs.stat(target).catch(() => null);
+  if (existing?.isDirectory()) {
+    throw new UserError('output-is-folder', {
+      'zh-CN': `无法写入“${shown}”：这是一个文件夹，请给出文件名（如 ${join(shown, '政务公开年度报表.xlsx')}）。`,
+      en: `Cannot write "${shown}": it is a folder; give a file name (e.g. ${join(shown, 'report.xlsx')}).`,
+    });
+  }
+  if (existing && !force) throw outputExists(shown);
+}
+
+/**
+ * Without force, the final name is taken with link(), which fails if the name already exists, so a
+ * file created by someone else after our check is not replaced either. File systems without hard
+ * links fall back to a check followed by rename.
+ */
+async function linkWithoutOverwrite(shown: string, temp: string, target: string): Promise<void> {
+  try {
+    await fs.link(temp, target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw outputExists(shown);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV') throw e;
+    if (await fs.stat(target).then(() => true, () => false)) throw outputExists(shown);
+    await fs.rename(temp, target);
+    return;
+  }
+  removeQuietly(temp);
+}
+
+function outputExists(shown: string): UserError {
+  return new UserError('output-exists', {
+    'zh-CN': `文件“${shown}”已存在，未覆盖：请换一个文件名，或加 --force 覆盖原文件。`,
+    en: `The file "${shown}" already exists and was left unchanged; choose another name or add --force to replace it.`,
+  });
+}
+
+function toUserError(e: unknown, shown: string): unknown {
+  if (e instanceof UserError) return e;
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new UserError('output-not-writable', {
+      'zh-CN': `无法写入“${shown}”：没有写入权限，请换一个文件夹或检查文件权限。`,
+      en: `Cannot write "${shown}": permission denied; choose another folder or check the permissions.`,
+    });
+  }
+  if (code === 'ENOSPC') {
+    return new UserError('output-disk-full', {
+      'zh-CN': `无法写入“${shown}”：磁盘空间不足，请清理磁盘后重试。`,
+      en: `Cannot write "${shown}": the disk is full; free some space and try again.`,
+    });
+  }
+  return e;
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone (renamed into place or never created): nothing to clean up.
+  }
+}

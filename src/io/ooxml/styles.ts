@@ -1,0 +1,182 @@
+/**
+ * Additive edits to xl/styles.xml: new fills, fonts and cell formats (xf) are appended; existing
+ * entries keep their index and text, so every cell that is not marked looks exactly as before.
+ */
+import type { Severity } from '../../core/report';
+import { attr, childElements, type ElementSpan, localName, openTag, qn, rootElement, rootPrefix, setAttr, Splicer } from './xml';
+
+/** Fill colours (ARGB) by severity: the light red / yellow / blue Excel users know from "Good, Bad and Neutral". */
+export const SEVERITY_FILL: Record<Severity, string> = {
+  error: 'FFFFC7CE',
+  warning: 'FFFFEB9C',
+  info: 'FFDDEBF7',
+};
+const HEADER_FILL = 'FFD9D9D9';
+const LINK_COLOUR = 'FF0563C1';
+
+/** Order of the collections inside <styleSheet> (CT_Stylesheet), needed when one must be created. */
+const COLLECTION_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+type Collection = 'fonts' | 'fills' | 'cellXfs';
+
+export const DEFAULT_STYLES_XML =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  '</styleSheet>';
+
+export class StyleBook {
+  private readonly xml: string;
+  private readonly prefix: string;
+  private readonly existing: Record<Collection, ElementSpan[]>;
+  private readonly added: Record<Collection, string[]> = { fonts: [], fills: [], cellXfs: [] };
+  private readonly hasCellStyleXfs: boolean;
+  private readonly markCache = new Map<string, number>();
+  private readonly fillCache = new Map<string, number>();
+  private readonly sheetXfCache = new Map<string, number>();
+
+  constructor(xml: string) {
+    this.xml = xml;
+    this.prefix = rootPrefix(xml);
+    const root = rootElement(xml);
+    const collections = childElements(xml, root);
+    const find = (name: string): ElementSpan | undefined => collections.find((c) => localName(c.name) === name);
+    const items = (name: Collection, item: string): ElementSpan[] => {
+      const el = find(name);
+      return el ? childElements(xml, el).filter((c) => localName(c.name) === item) : [];
+    };
+    this.existing = { fonts: items('fonts', 'font'), fills: items('fills', 'fill'), cellXfs: items('cellXfs', 'xf') };
+    this.hasCellStyleXfs = find('cellStyleXfs') !== undefined;
+    // Indexes 0 and 1 of <fills> are reserved (none, gray125); make sure appended fills never land there.
+    if (this.existing.fills.length === 0) this.added.fills.push(this.patternFill('none'), this.patternFill('gray125'));
+    else if (this.existing.fills.length === 1) this.added.fills.push(this.patternFill('gray125'));
+  }
+
+  private el(local: string): string {
+    return qn(this.prefix, local);
+  }
+
+  private patternFill(type: string, rgb?: string): string {
+    const inner = rgb ? `<${this.el('fgColor')} rgb="${rgb}"/><${this.el('bgColor')} indexed="64"/>` : '';
+    const pf = inner ? `<${this.el('patternFill')} patternType="${type}">${inner}</${this.el('patternFill')}>` : `<${this.el('patternFill')} patternType="${type}"/>`;
+    return `<${this.el('fill')}>${pf}</${this.el('fill')}>`;
+  }
+
+  private append(kind: Collection, markup: string): number {
+    this.added[kind].push(markup);
+    return this.existing[kind].length + this.added[kind].length - 1;
+  }
+
+  private solidFill(rgb: string): number {
+    let id = this.fillCache.get(rgb);
+    if (id === undefined) {
+      id = this.append('fills', this.patternFill('solid', rgb));
+      this.fillCache.set(rgb, id);
+    }
+    return id;
+  }
+
+  get xfCount(): number {
+    return this.existing.cellXfs.length + this.added.cellXfs.length;
+  }
+
+  /** Index of a cell format equal to `baseXf` in every respect except its fill, which shows `severity`. */
+  markedXf(baseXf: number, severity: Severity): number {
+    const key = `${baseXf}|${severity}`;
+    const cached = this.markCache.get(key);
+    if (cached !== undefined) return cached;
+    const fillId = this.solidFill(SEVERITY_FILL[severity]);
+    const source = this.existing.cellXfs[baseXf] ?? this.existing.cellXfs[0];
+    let markup: string;
+    if (source) {
+      const whole = this.xml.slice(source.start, source.end);
+      const tagLength = source.openEnd - source.start;
+      let tag = whole.slice(0, tagLength);
+      tag = setAttr(setAttr(tag, 'fillId', String(fillId)), 'applyFill', '1');
+      markup = tag + whole.slice(tagLength);
+    } else {
+      markup = `<${this.el('xf')} numFmtId="0" fontId="0" fillId="${fillId}" borderId="0"${this.hasCellStyleXfs ? ' xfId="0"' : ''} applyFill="1"/>`;
+    }
+    const id = this.append('cellXfs', markup);
+    this.markCache.set(key, id);
+    return id;
+  }
+
+  /** Cell formats for the findings sheet: header (bold, grey), link (blue underline), wrapped text. */
+  findingsXf(kind: 'header' | 'link' | 'wrap' | 'plain'): number {
+    const cached = this.sheetXfCache.get(kind);
+    if (cached !== undefined) return cached;
+    const xfId = this.hasCellStyleXfs ? ' xfId="0"' : '';
+    let markup: string;
+    if (kind === 'header') {
+      const fontId = this.append('fonts', this.fontLike({ bold: true }));
+      const fillId = this.solidFill(HEADER_FILL);
+      markup = `<${this.el('xf')} numFmtId="0" fontId="${fontId}" fillId="${fillId}" borderId="0"${xfId} applyFont="1" applyFill="1"/>`;
+    } else if (kind === 'link') {
+      const fontId = this.append('fonts', this.fontLike({ underline: true, colour: LINK_COLOUR }));
+      markup = `<${this.el('xf')} numFmtId="0" fontId="${fontId}" fillId="0" borderId="0"${xfId} applyFont="1"/>`;
+    } else if (kind === 'wrap') {
+      markup = `<${this.el('xf')} numFmtId="0" fontId="0" fillId="0" borderId="0"${xfId} applyAlignment="1"><${this.el('alignment')} vertical="top" wrapText="1"/></${this.el('xf')}>`;
+    } else {
+      markup = `<${this.el('xf')} numFmtId="0" fontId="0" fillId="0" borderId="0"${xfId} applyAlignment="1"><${this.el('alignment')} vertical="top"/></${this.el('xf')}>`;
+    }
+    const id = this.append('cellXfs', markup);
+    this.sheetXfCache.set(kind, id);
+    return id;
+  }
+
+  /** A font with the default font's size and face plus the requested emphasis, children in schema order. */
+  private fontLike(opts: { bold?: boolean; underline?: boolean; colour?: string }): string {
+    const base = this.existing.fonts[0];
+    const val = (local: string): string | undefined => {
+      if (!base) return undefined;
+      const child = childElements(this.xml, base).find((c) => localName(c.name) === local);
+      return child ? attr(openTag(this.xml, child), 'val') : undefined;
+    };
+    const e = (local: string, v?: string): string => (v === undefined ? '' : `<${this.el(local)} val="${v.replace(/"/g, '&quot;')}"/>`);
+    const parts = [
+      opts.bold ? `<${this.el('b')}/>` : '',
+      opts.underline ? `<${this.el('u')}/>` : '',
+      e('sz', val('sz') ?? '11'),
+      opts.colour ? `<${this.el('color')} rgb="${opts.colour}"/>` : '',
+      e('name', val('name') ?? 'Calibri'),
+      e('family', val('family')),
+      e('charset', val('charset')),
+      e('scheme', val('scheme')),
+    ];
+    return `<${this.el('font')}>${parts.join('')}</${this.el('font')}>`;
+  }
+
+  /** The styles part with the additions; the original text when nothing was added. */
+  toXml(): string {
+    let xml = this.xml;
+    for (const kind of ['cellXfs', 'fills', 'fonts'] as Collection[]) {
+      if (this.added[kind].length === 0) continue;
+      xml = this.appendTo(xml, kind, this.added[kind].join(''), this.existing[kind].length + this.added[kind].length);
+    }
+    return xml;
+  }
+
+  /** Appends items to a collection and sets its count; creates the collection in schema order if absent. */
+  private appendTo(xml: string, kind: Collection, markup: string, count: number): string {
+    const root = rootElement(xml);
+    const collections = childElements(xml, root);
+    const el = collections.find((c) => localName(c.name) === kind);
+    const edit = new Splicer(xml);
+    if (el) {
+      edit.replace(el.start, el.openEnd, setAttr(openTag(xml, el), 'count', String(count)).replace(/\s*\/>$/, '>'));
+      if (el.selfClosing) edit.insert(el.end, `${markup}</${el.name}>`);
+      else edit.insert(el.closeStart, markup);
+      return edit.apply();
+    }
+    const after = COLLECTION_ORDER.slice(COLLECTION_ORDER.indexOf(kind) + 1);
+    const next = collections.find((c) => after.includes(localName(c.name)));
+    const created = `<${this.el(kind)} count="${count}">${markup}</${this.el(kind)}>`;
+    edit.insert(next ? next.start : root.closeStart, created);
+    return edit.apply();
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Describes a SheetJS cell as the host-neutral RawCell that classify.ts understands.
+ */
+import * as XLSX from 'xlsx';
+import { serialToIsoDate, type RawCell } from '../../core/classify';
+
+/** Excel's error codes as stored in BIFF/XLSB (SheetJS keeps the code in v and the text in w). */
+const ERROR_TEXT_BY_CODE: Readonly<Record<number, string>> = {
+  0x00: '#NULL!',
+  0x07: '#DIV/0!',
+  0x0f: '#VALUE!',
+  0x17: '#REF!',
+  0x1d: '#NAME?',
+  0x24: '#NUM!',
+  0x2a: '#N/A',
+  0x2b: '#GETTING_DATA',
+};
+
+/** A formula that is only an error literal ("#N/A", "#REF!"): LibreOffice stores plain error cells so in .xls and .ods. */
+const ERROR_LITERAL_FORMULA = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA)$/i;
+
+/** Days between the 1904 and the 1900 date systems. */
+const DAYS_1904_OFFSET = 1462;
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function formulaOf(cell: XLSX.CellObject): string | undefined {
+  const f = typeof cell.f === 'string' ? cell.f.trim().replace(/^=/, '') : '';
+  if (f === '' || ERROR_LITERAL_FORMULA.test(f)) return undefined;
+  return f;
+}
+
+function isDateFormat(format: XLSX.CellObject['z']): boolean {
+  if (format === undefined) return false;
+  try {
+    return XLSX.SSF.is_date(format);
+  } catch {
+    return false; // an unparsable format string is simply not a date format
+  }
+}
+
+/** Builds the RawCell for a SheetJS cell (undefined when the cell does not exist). */
+export function rawCellFrom(cell: XLSX.CellObject | undefined, date1904: boolean): RawCell {
+  if (!cell) return { type: 'z', value: null };
+  const formula = formulaOf(cell);
+  const withFormula = (raw: RawCell): RawCell => (formula ? { ...raw, formula } : raw);
+  const shown = typeof cell.w === 'string' ? cell.w : undefined;
+
+  switch (cell.t) {
+    case 'n': {
+      const v = typeof cell.v === 'number' ? cell.v : Number(cell.v);
+      if (isDateFormat(cell.z)) {
+        const iso = serialToIsoDate(date1904 ? v + DAYS_1904_OFFSET : v);
+        // A time-only value (serial < 1) has no date: it stays a number.
+        if (iso) return withFormula({ type: 'd', value: iso, text: shown ?? iso });
+      }
+      return withFormula({ type: 'n', value: v, text: shown ?? String(v) });
+    }
+    case 's': {
+      const v = typeof cell.v === 'string' ? cell.v : String(cell.v ?? '');
+      return withFormula({ type: 's', value: v, text: shown ?? v });
+    }
+    case 'b': {
+      const v = Boolean(cell.v);
+      return withFormula({ type: 'b', value: v, text: shown ?? (v ? 'TRUE' : 'FALSE') });
+    }
+    case 'e': {
+      const text = shown ?? (typeof cell.v === 'number' ? ERROR_TEXT_BY_CODE[cell.v] : undefined) ?? '#VALUE!';
+      return withFormula({ type: 'e', value: text, text });
+    }
+    case 'd': {
+      // Only with cellDates: true, which this reader does not set; kept for completeness.
+      const d = cell.v instanceof Date ? cell.v : new Date(String(cell.v));
+      if (Number.isNaN(d.getTime())) return withFormula({ type: 's', value: shown ?? '', text: shown ?? '' });
+      const iso = `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+      return withFormula({ type: 'd', value: iso, text: shown ?? iso });
+    }
+    case 'z':
+    default:
+      // A formula whose cached value is missing reads as blank, with the formula kept.
+      return withFormula({ type: 'z', value: null, text: '' });
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * Looks inside a zip container (xlsx, ods, numbers, docx …) before any parser inflates it: lists the
+ * entries from the central directory, sums their declared sizes, and can inflate entries with a hard
+ * byte budget. SheetJS trusts the sizes a file declares and inflates everything into memory, so a
+ * crafted file (a "zip bomb") must be stopped here.
+ */
+import { Inflate } from 'fflate';
+
+export interface ZipEntry {
+  name: string;
+  /** Compression method: 0 stored, 8 deflate. */
+  method: number;
+  compressedSize: number;
+  /** Uncompressed size as declared by the central directory. */
+  declaredSize: number;
+  /** Offset of the local file header. */
+  localHeaderOffset: number;
+  /** General-purpose flags (bit 0: encrypted entry). */
+  flags: number;
+}
+
+export interface ZipDirectory {
+  entries: ZipEntry[];
+  /** Sum of the declared uncompressed sizes of all entries. */
+  declaredTotal: number;
+}
+
+/** Why a zip container could not be listed; the reader turns it into a 'corrupt' refusal. */
+export class ZipStructureError extends Error {}
+
+/** Raised when inflating would exceed the byte budget. */
+export class ZipBudgetError extends Error {
+  constructor(readonly inflatedAtLeast: number) {
+    super(`inflated size exceeds budget (at least ${inflatedAtLeast} bytes)`);
+  }
+}
+
+const EOCD_SIG = 0x06054b50;
+const ZIP64_LOCATOR_SIG = 0x07064b50;
+const ZIP64_EOCD_SIG = 0x06064b50;
+const CENTRAL_SIG = 0x02014b50;
+const LOCAL_SIG = 0x04034b50;
+const MAX_ENTRIES = 100000;
+
+function u16(b: Uint8Array, o: number): number {
+  return b[o] | (b[o + 1] << 8);
+}
+function u32(b: Uint8Array, o: number): number {
+  return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
+}
+/** 64-bit little endian as a JS number (exact up to 2^53, far beyond any size we accept). */
+function u64(b: Uint8Array, o: number): number {
+  return u32(b, o) + u32(b, o + 4) * 0x100000000;
+}
+
+function findEndOfCentralDirectory(b: Uint8Array): number {
+  // The EOCD record is 22 bytes plus a comment of at most 65535 bytes.
+  const stop = Math.max(0, b.length - 22 - 65535);
+  for (let i = b.length - 22; i >= stop; i--) {
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && u32(b, i) === EOCD_SIG) return i;
+  }
+  return -1;
+}
+
+/** Reads the central directory. Throws ZipStructureError when the file is truncated or malformed. */
+export function readZipDirectory(b: Uint8Array): ZipDirectory {
+  const eocd = findEndOfCentralDirectory(b);
+  if (eocd < 0) throw new ZipStructureError('no end-of-central-directory record (truncated zip)');
+  let count = u16(b, eocd + 10);
+  let cdSize = u32(b, eocd + 12);
+  let cdOffset = u32(b, eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    const loc = eocd - 20;
+    if (loc < 0 || u32(b, loc) !== ZIP64_LOCATOR_SIG) throw new ZipStructureError('ZIP64 locator missing');
+    const z64 = u64(b, loc + 8);
+    if (z64 + 56 > b.length || u32(b, z64) !== ZIP64_EOCD_SIG) throw new ZipStructureError('ZIP64 record missing');
+    count = u64(b, z64 + 32);
+    cdSize = u64(b, z64 + 40);
+    cdOffset = u64(b, z64 + 48);
+  }
+  if (count > MAX_ENTRIES) throw new ZipStructureError(`too many entries (${count})`);
+  if (cdOffset + cdSize > b.length) throw new ZipStructureError('central directory lies beyond the end of the file');
+
+  const entries: ZipEntry[] = [];
+  let declaredTotal = 0;
+  let p = cdOffset;
+  const utf8 = new TextDecoder('utf-8');
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > b.length || u32(b, p) !== CENTRAL_SIG) throw new ZipStructureError(`central directory entry ${i} is damaged`);
+    const flags = u16(b, p + 8);
+    const method = u16(b, p + 10);
+    let compressedSize = u32(b, p + 20);
+    let declaredSize = u32(b, p + 24);
+    const nameLen = u16(b, p + 28);
+    const extraLen = u16(b, p + 30);
+    const commentLen = u16(b, p + 32);
+    let localHeaderOffset = u32(b, p + 42);
+    const nameBytes = b.subarray(p + 46, p + 46 + nameLen);
+    // Names we look for are ASCII; UTF-8 (flag bit 11) and CP437 agree on ASCII.
+    const name = utf8.decode(nameBytes);
+    // ZIP64 extended sizes: the extra field 0x0001 holds, in order, only the values set to 0xFFFFFFFF.
+    let e = p + 46 + nameLen;
+    const extraEnd = e + extraLen;
+    while (e + 4 <= extraEnd) {
+      const id = u16(b, e);
+      const size = u16(b, e + 2);
+      if (id === 0x0001) {
+        let q = e + 4;
+        if (declaredSize === 0xffffffff) { declaredSize = u64(b, q); q += 8; }
+        if (compressedSize === 0xffffffff) { compressedSize = u64(b, q); q += 8; }
+        if (localHeaderOffset === 0xffffffff) { localHeaderOffset = u64(b, q); }
+      }
+      e += 4 + size;
+    }
+    if (localHeaderOffset + 30 > b.length || u32(b, localHeaderOffset) !== LOCAL_SIG) {
+      throw new ZipStructureError(`entry ${name} points outside the file`);
+    }
+    entries.push({ name, method, compressedSize, declaredSize, localHeaderOffset, flags });
+    declaredTotal += declaredSize;
+    p = extraEnd + commentLen;
+  }
+  return { entries, declaredTotal };
+}
+
+/** The compressed bytes of an entry, located through its local header. */
+export function entryData(b: Uint8Array, entry: ZipEntry): Uint8Array {
+  const o = entry.localHeaderOffset;
+  const start = o + 30 + u16(b, o + 26) + u16(b, o + 28);
+  const end = start + entry.compressedSize;
+  if (end > b.length) throw new ZipStructureError(`entry ${entry.name} is cut off (truncated zip)`);
+  return b.subarray(start, end);
+}
+
+const CHUNK = 16 * 1024;
+
+/**
+ * Inflates every deflated entry, counting the real output, and stops as soon as the total exceeds
+ * `budget`. The output itself is dropped: this only proves the declared sizes were not a lie.
+ * Throws ZipBudgetError over budget and ZipStructureError on damaged data.
+ */
+export function checkInflatedSize(b: Uint8Array, dir: ZipDirectory, budget: number): number {
+  let total = 0;
+  for (const entry of dir.entries) {
+    if (entry.method === 0) {
+      total += entry.compressedSize;
+      if (total > budget) throw new ZipBudgetError(total);
+      continue;
+    }
+    if (entry.method !== 8) continue; // other methods are left to the parser to reject
+    if (entry.flags & 1) continue; // encrypted entry: nothing to inflate here
+    const data = entryData(b, entry);
+    let over = false;
+    const inflater = new Inflate((chunk) => {
+      total += chunk.length;
+      if (total > budget) over = true;
+    });
+    try {
+      for (let i = 0; i < data.length && !over; i += CHUNK) {
+        inflater.push(data.subarray(i, Math.min(i + CHUNK, data.length)), i + CHUNK >= data.length);
+      }
+    } catch (err) {
+      throw new ZipStructureError(`entry ${entry.name} cannot be inflated (${(err as Error).message})`);
+    }
+    if (over) throw new ZipBudgetError(total);
+  }
+  return total;
+}
+
+/** Inflates one small entry (e.g. a manifest) to text, refusing anything over `limit` bytes. */
+export function readSmallEntry(b: Uint8Array, entry: ZipEntry, limit: number): string {
+  const data = entryData(b, entry);
+  if (entry.method === 0) return new TextDecoder('utf-8').decode(data.subarray(0, limit));
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const inflater = new Inflate((chunk) => {
+    size += chunk.length;
+    if (size <= limit) parts.push(chunk);
+  });
+  try {
+    inflater.push(data, true);
+  } catch (err) {
+    throw new ZipStructureError(`entry ${entry.name} cannot be inflated (${(err as Error).message})`);
+  }
+  const out = new Uint8Array(Math.min(size, limit));
+  let o = 0;
+  for (const part of parts) {
+    const n = Math.min(part.length, out.length - o);
+    out.set(part.subarray(0, n), o);
+    o += n;
+  }
+  return new TextDecoder('utf-8').decode(out);
+}

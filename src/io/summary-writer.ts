@@ -1,0 +1,190 @@
+/**
+ * Writes the coordinator's summary workbook:
+ * - 汇总: one row per submission, as an Excel table (sortable, filterable), units with errors filled,
+ *   header frozen;
+ * - 问题清单: every finding of every unit, and the findings across units;
+ * - 未报送: roster units without a submission (only when a roster was given);
+ * - the sheets of the standard template holding the sums (合计), with every defined name, so the
+ *   summary is itself a standard workbook that `zwgk validate` reads.
+ *
+ * Everything that comes from the units (names, codes, file names, messages quoting cell text) is
+ * written as a plain string value, never as a formula: "=HYPERLINK(…)" as a unit name stays text.
+ */
+import ExcelJS from 'exceljs';
+import type { Locale } from '../core/report';
+import type { RosterEntry } from '../core/summary/roster';
+import type { SummaryInfoValues } from '../core/summary/summary-info';
+import { KEY_TOTALS, type IssueRow, type UnitRow } from '../core/summary/unit-row';
+import { buildTemplate, type CellInput } from './template-writer';
+
+export interface SummaryModel {
+  locale: Locale;
+  rows: readonly UnitRow[];
+  /** Findings of every unit and across units, in the order to list them. */
+  issues: readonly IssueRow[];
+  /** Roster units without a submission; null when no roster was given (no 未报送 sheet). */
+  missing: readonly RosterEntry[] | null;
+  /** Sums per summed indicator name. */
+  sums: Record<string, number>;
+  /** INFO and TXT cells of the 合计 sheets. */
+  info: SummaryInfoValues;
+}
+
+export const SUMMARY_SHEET = '汇总';
+export const ISSUES_SHEET = '问题清单';
+export const MISSING_SHEET = '未报送';
+export const UNITS_TABLE = 'UnitSummary';
+export const ISSUES_TABLE = 'UnitFindings';
+
+type Texts = Record<Locale, string>;
+const tr = (locale: Locale, t: Texts): string => t[locale];
+
+const STATUS: Record<UnitRow['status'], Texts> = {
+  ok: { 'zh-CN': '通过', en: 'ok' },
+  warning: { 'zh-CN': '有警告', en: 'warning' },
+  error: { 'zh-CN': '有错误', en: 'error' },
+  unreadable: { 'zh-CN': '无法读取', en: 'unreadable' },
+};
+
+const SEVERITY: Record<IssueRow['severity'], Texts> = {
+  error: { 'zh-CN': '错误', en: 'error' },
+  warning: { 'zh-CN': '警告', en: 'warning' },
+  info: { 'zh-CN': '提示', en: 'info' },
+};
+
+const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+const UNREADABLE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+const ERROR_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF9C0006' } };
+
+/** Unit text as a cell value: always a plain string (or empty), never anything Excel would evaluate. */
+function text(v: string | null | undefined): string | null {
+  return v === null || v === undefined || v === '' ? null : String(v);
+}
+
+function unitColumns(locale: Locale): string[] {
+  const zh = locale === 'zh-CN';
+  return [
+    zh ? '序号' : 'No.',
+    zh ? '单位名称' : 'Unit',
+    zh ? '统一社会信用代码' : 'Credit code',
+    zh ? '单位类型' : 'Unit type',
+    zh ? '报告年度' : 'Year',
+    zh ? '文件' : 'File',
+    zh ? '状态' : 'Status',
+    zh ? '错误数' : 'Errors',
+    zh ? '警告数' : 'Warnings',
+    zh ? '计入合计' : 'In totals',
+    ...KEY_TOTALS.map((k) => (zh ? k.label : k.labelEn)),
+  ];
+}
+
+function addUnitsSheet(wb: ExcelJS.Workbook, model: SummaryModel): void {
+  const { locale } = model;
+  const ws = wb.addWorksheet(SUMMARY_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
+  const yes = tr(locale, { 'zh-CN': '是', en: 'yes' });
+  const no = tr(locale, { 'zh-CN': '否', en: 'no' });
+  const rows = model.rows.map((r, i) => [
+    i + 1,
+    text(r.unit.name),
+    text(r.unit.code),
+    text(r.unit.type),
+    r.unit.year,
+    text(r.file),
+    STATUS[r.status][locale],
+    r.counts.error,
+    r.counts.warning,
+    r.inSums ? yes : no,
+    ...KEY_TOTALS.map((k) => r.totals[k.id]),
+  ]);
+  const columns = unitColumns(locale);
+  addTableOrHeader(ws, UNITS_TABLE, columns, rows);
+  const widths = [6, 32, 22, 20, 9, 40, 9, 8, 8, 9, ...KEY_TOTALS.map(() => 12)];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  model.rows.forEach((r, i) => {
+    if (r.status !== 'error' && r.status !== 'unreadable') return;
+    const row = ws.getRow(i + 2);
+    for (let c = 1; c <= columns.length; c++) {
+      const cell = row.getCell(c);
+      cell.fill = r.status === 'error' ? ERROR_FILL : UNREADABLE_FILL;
+      if (r.status === 'error') cell.font = ERROR_FONT;
+    }
+  });
+}
+
+function addIssuesSheet(wb: ExcelJS.Workbook, model: SummaryModel): void {
+  const { locale } = model;
+  const zh = locale === 'zh-CN';
+  const ws = wb.addWorksheet(ISSUES_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const columns = [
+    zh ? '单位名称' : 'Unit',
+    zh ? '文件' : 'File',
+    zh ? '检查项' : 'Check',
+    zh ? '级别' : 'Severity',
+    zh ? '位置' : 'Cell',
+    zh ? '说明' : 'Message',
+  ];
+  const rows = model.issues.map((f) => [text(f.unitName), text(f.file), f.rule, SEVERITY[f.severity][locale], text(f.location), text(f.message)]);
+  addTableOrHeader(ws, ISSUES_TABLE, columns, rows);
+  [30, 36, 18, 8, 22, 90].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
+}
+
+function addMissingSheet(wb: ExcelJS.Workbook, model: SummaryModel, missing: readonly RosterEntry[]): void {
+  const zh = model.locale === 'zh-CN';
+  const ws = wb.addWorksheet(MISSING_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addRow([zh ? '名册行号' : 'Roster line', zh ? '统一社会信用代码' : 'Credit code', zh ? '单位名称' : 'Unit', zh ? '单位类型' : 'Unit type']);
+  ws.getRow(1).font = { bold: true };
+  for (const e of missing) ws.addRow([e.line, text(e.code), text(e.name), text(e.type)]);
+  if (missing.length === 0) ws.addRow([null, null, zh ? '名册中的单位均已报送。' : 'Every unit on the roster has submitted.']);
+  [10, 22, 36, 20].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+}
+
+/** An Excel table needs at least one data row; with none, a bold header row does. */
+function addTableOrHeader(ws: ExcelJS.Worksheet, name: string, columns: string[], rows: unknown[][]): void {
+  if (rows.length === 0) {
+    ws.addRow(columns);
+    ws.getRow(1).font = { bold: true };
+    return;
+  }
+  ws.addTable({
+    name,
+    ref: 'A1',
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: 'TableStyleLight9', showRowStripes: true },
+    columns: columns.map((c) => ({ name: c, filterButton: true })),
+    rows,
+  });
+}
+
+function templateValues(model: SummaryModel): Record<string, CellInput> {
+  const values: Record<string, CellInput> = { ...model.sums };
+  for (const [name, v] of Object.entries(model.info)) {
+    if (v === null) continue;
+    // The filing date is a real date cell, as in a unit's own workbook.
+    values[name] = name === 'INFO_DATE' && typeof v === 'string' ? new Date(`${v}T00:00:00Z`) : v;
+  }
+  return values;
+}
+
+/** Builds the summary workbook in memory. */
+export async function buildSummaryWorkbook(model: SummaryModel): Promise<ExcelJS.Workbook> {
+  const wb = await buildTemplate({ values: templateValues(model) });
+  addUnitsSheet(wb, model);
+  addIssuesSheet(wb, model);
+  if (model.missing) addMissingSheet(wb, model, model.missing);
+  // The per-unit table comes first and is the sheet that opens; the 合计 sheets follow in template order.
+  // ExcelJS orders sheets by the untyped `orderNo` it gives each worksheet (workbook.worksheets sorts by it).
+  const added = [SUMMARY_SHEET, ISSUES_SHEET, MISSING_SHEET];
+  const ordered = [...added.map((n) => wb.getWorksheet(n)), ...wb.worksheets.filter((ws) => !added.includes(ws.name))];
+  ordered.forEach((ws, i) => {
+    if (ws) (ws as ExcelJS.Worksheet & { orderNo: number }).orderNo = i;
+  });
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  return wb;
+}
+
+export async function summaryWorkbookBytes(model: SummaryModel): Promise<Uint8Array> {
+  const wb = await buildSummaryWorkbook(model);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

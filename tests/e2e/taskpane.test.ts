@@ -1,0 +1,275 @@
+/**
+ * The task pane in headless Chromium against the fake Office host (no Excel): a development build
+ * with OFFICE_JS=fake into a temp folder, served from 127.0.0.1, with the real validator and rules.
+ * With SCREENSHOTS=1 it also writes docs/taskpane-zh.png and docs/taskpane-en.png.
+ */
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import webpack from 'webpack';
+import type { FakeHost } from './fake-excel';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const T3 = '表三依申请公开';
+const WORK = '工作指标';
+
+let outDir: string;
+let profileDir: string;
+let server: http.Server;
+let base: string;
+let context: BrowserContext;
+const external: string[] = [];
+const cspErrors: string[] = [];
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.map': 'application/json',
+  '.xml': 'application/xml',
+};
+
+async function buildPane(dir: string): Promise<void> {
+  const template = path.join(dir, '..', 'template.xlsx');
+  fs.writeFileSync(template, Buffer.from('PK\u0003\u0004 fake template bytes'));
+  const saved = { ...process.env };
+  Object.assign(process.env, { OFFICE_JS: 'fake', ADDIN_OUT_DIR: dir, ADDIN_TEMPLATE_XLSX: template });
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as (env: object, argv: object) => Promise<webpack.Configuration>;
+    const config = await makeConfig({}, { mode: 'development' });
+    config.devtool = false;
+    await new Promise<void>((resolve, reject) =>
+      webpack(config, (err, stats) => {
+        if (err) return reject(err);
+        if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+        resolve();
+      }),
+    );
+  } finally {
+    process.env = saved;
+  }
+}
+
+function serve(dir: string): Promise<string> {
+  server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const file = path.join(dir, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ''));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+}
+
+beforeAll(async () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-pane-'));
+  outDir = path.join(tmp, 'dist');
+  profileDir = path.join(tmp, 'profile');
+  await buildPane(outDir);
+  base = await serve(outDir);
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width: 360, height: 760 },
+  });
+  // Nothing may leave 127.0.0.1: record and refuse every other request.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${base}/`)) return route.continue();
+    external.push(url);
+    return route.abort();
+  });
+}, 120000);
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise((r) => server?.close(r));
+  fs.rmSync(path.dirname(outDir), { recursive: true, force: true });
+});
+
+async function open(query: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => cspErrors.push(`pageerror: ${e.message}`));
+  await page.goto(`${base}/taskpane.html?${query}`);
+  await page.waitForSelector('#validate');
+  return page;
+}
+
+async function validate(page: Page, summary: string): Promise<void> {
+  await page.click('#validate');
+  await page.waitForFunction((s) => document.querySelector('#summary')?.textContent === s, summary);
+}
+
+const calls = (page: Page): Promise<string[]> => page.evaluate(() => ((window as unknown as { __fakeHost: FakeHost }).__fakeHost).log.calls.slice());
+const model = (page: Page): Promise<FakeHost['model']> => page.evaluate(() => ((window as unknown as { __fakeHost: FakeHost }).__fakeHost).model);
+
+async function groups(page: Page): Promise<[string, string[]][]> {
+  return page.$$eval('section.sheet-group', (sections) =>
+    sections.map((s) => [
+      (s as HTMLElement).dataset.sheet ?? '',
+      Array.from(s.querySelectorAll('li.finding')).map((li) => `${(li as HTMLElement).dataset.rule}@${(li as HTMLElement).dataset.address}`),
+    ]),
+  ) as Promise<[string, string[]][]>;
+}
+
+test('checks, lists findings by sheet, navigates, filters, marks, fixes and switches language', async () => {
+  const page = await open('lang=zh-CN&api=18');
+  expect(await page.textContent('h1')).toBe('政务公开年报校验');
+  expect(await page.textContent('#validate')).toBe('校验');
+
+  await validate(page, '错误 2 · 警告 1 · 提示 1');
+  expect(await groups(page)).toEqual([
+    [T3, [`T3-BALANCE@${T3}!J5`, `T3-ROWSUM@${T3}!J5`]],
+    [WORK, [`W-INTERP-OVERLAP@${WORK}!B8`, `CELL-TEXTNUM@${WORK}!B14`]],
+  ]);
+  expect(await page.textContent('li[data-rule="T3-ROWSUM"] .finding-message')).toBe(
+    '表三“一、本年新收政府信息公开申请数量”行：自然人与各类法人或其他组织之和为 12，但总计填写 13，相差 1。',
+  );
+  expect(await page.textContent('li[data-rule="T3-ROWSUM"] .finding-address')).toBe('J5, D5, E5 …');
+  expect(await page.textContent('li[data-rule="T3-ROWSUM"] .quick-fix')).toBe('将总计改为 12');
+  expect(await page.textContent('li[data-rule="CELL-TEXTNUM"] .quick-fix')).toBe('将文本 ‘12’ 转为数字 12');
+  expect(await page.$('li[data-rule="T3-BALANCE"] .quick-fix')).toBeNull();
+
+  // Clicking a finding selects its first cell.
+  await page.click('li[data-rule="CELL-TEXTNUM"] .finding-main');
+  await page.waitForFunction(() => ((window as unknown as { __fakeHost: FakeHost }).__fakeHost).log.calls.includes('select 工作指标!B14'));
+  expect((await calls(page)).slice(-3)).toEqual([`activate ${WORK}`, `select ${WORK}!B14`, 'sync']);
+
+  // Severity filter.
+  await page.click('.chip[data-severity="error"]');
+  expect(await groups(page)).toEqual([[WORK, [`W-INTERP-OVERLAP@${WORK}!B8`, `CELL-TEXTNUM@${WORK}!B14`]]]);
+  expect(await page.textContent('.findings .hint')).toBe('另有 2 条被筛选隐藏');
+  await page.click('.chip[data-severity="error"]');
+
+  // Marks on, then off: exactly our conditional formats and notes come and go.
+  await page.click('#toggle-marks');
+  await page.waitForFunction(() => document.querySelector('#toggle-marks')?.textContent === '清除标记');
+  let m = await model(page);
+  expect(m.conditionalFormats.map((c) => `${c.sheet}!${c.address}:${c.fill}`).sort()).toEqual(
+    [
+      ...['J5', 'J6', 'J28', 'J29', 'D5', 'E5', 'F5', 'G5', 'H5', 'I5'].map((a) => `${T3}!${a}:#FDE7E9`),
+      ...['B8', 'B9', 'B10', 'B11', 'B12'].map((a) => `${WORK}!${a}:#DEECF9`),
+      `${WORK}!B14:#FFF4CE`,
+    ].sort(),
+  );
+  expect(m.notes.length).toBe(16);
+  expect(await page.textContent('#status')).toBe('已标记 16 个单元格并添加批注；“清除标记”可全部移除。');
+  await page.click('#toggle-marks');
+  await page.waitForFunction(() => document.querySelector('#toggle-marks')?.textContent === '标记单元格');
+  m = await model(page);
+  expect(m.conditionalFormats).toEqual([]);
+  expect(m.notes).toEqual([]);
+  expect(await page.textContent('#status')).toBe('已清除 32 处标记，单元格原有格式未改动。');
+
+  // Quick fix of the row total: the value is written, the pane re-checks by itself.
+  await page.click('li[data-rule="T3-ROWSUM"] .quick-fix');
+  await page.waitForFunction(() => document.querySelector('#summary')?.textContent === '错误 0 · 警告 1 · 提示 1');
+  expect(await calls(page)).toContain(`values ${T3}!J5=12`);
+
+  // Language switch: the pane and the findings' messages, without checking again.
+  const syncsBefore = (await calls(page)).filter((c) => c === 'sync').length;
+  await page.click('.lang-option[data-locale="en"]');
+  expect(await page.textContent('#summary')).toBe('Errors 0 · Warnings 1 · Notes 1');
+  expect(await page.textContent('#validate')).toBe('Check');
+  expect(await page.textContent('li[data-rule="CELL-TEXTNUM"] .quick-fix')).toBe('Convert the text ‘12’ to the number 12');
+  expect(await page.textContent('li[data-rule="CELL-TEXTNUM"] .finding-message')).toMatch(/^[\x20-\x7e‘’“”…]+$/);
+  expect((await calls(page)).filter((c) => c === 'sync').length).toBe(syncsBefore);
+  await page.close();
+}, 60000);
+
+test('re-checks after a user edit (debounced), not after its own writes', async () => {
+  const page = await open('lang=zh-CN&api=18');
+  await validate(page, '错误 2 · 警告 1 · 提示 1');
+  await page.check('#auto-recheck');
+  await page.waitForFunction(() => ((window as unknown as { __fakeHost: FakeHost }).__fakeHost).handlers.length === 6);
+  const readsBefore = (await calls(page)).filter((c) => c === 'name.getRange T3_NEW_SUM').length;
+
+  // The add-in's own write (a quick fix) leads to exactly one re-check: the one the fix itself runs.
+  await page.click('li[data-rule="CELL-TEXTNUM"] .quick-fix');
+  await page.waitForFunction(() => document.querySelector('#summary')?.textContent === '错误 2 · 警告 0 · 提示 1');
+  await page.waitForTimeout(1500);
+  expect((await calls(page)).filter((c) => c === 'name.getRange T3_NEW_SUM').length).toBe(readsBefore + 1);
+
+  // Three quick user edits → one re-check after the pause.
+  await page.evaluate(() => {
+    const h = (window as unknown as { __fakeHost: FakeHost }).__fakeHost;
+    h.userEdit('表三依申请公开', 'J5', 14);
+    h.userEdit('表三依申请公开', 'J5', 15);
+    h.userEdit('表三依申请公开', 'J5', 12);
+  });
+  await page.waitForFunction(() => document.querySelector('#summary')?.textContent === '错误 0 · 警告 0 · 提示 1');
+  await page.waitForTimeout(1500);
+  expect((await calls(page)).filter((c) => c === 'name.getRange T3_NEW_SUM').length).toBe(readsBefore + 2);
+  await page.close();
+}, 60000);
+
+test('a workbook that is not the template gets a message and a button that inserts the template', async () => {
+  const page = await open('lang=zh-CN&api=13&wb=blank');
+  await page.click('#validate');
+  await page.waitForSelector('#not-template');
+  expect(await page.textContent('#not-template p')).toBe(
+    '当前工作簿不是标准指标工作簿（缺少 242 个定义名称），无法校验。请在标准模板中填报，或插入一套新的模板工作表。',
+  );
+  await page.click('#insert-template');
+  await page.waitForFunction(() => document.querySelector('#status')?.textContent === '已插入标准模板工作表，请在其中填报后再校验。');
+  expect((await model(page)).insertedTemplates).toBe(1);
+  await page.close();
+
+  const old = await open('lang=en-US&api=7&wb=blank');
+  await old.click('#validate');
+  await old.waitForSelector('#not-template');
+  expect(await old.$('#insert-template')).toBeNull();
+  expect(await old.textContent('#not-template p:last-child')).toMatch(/^This version of Excel cannot insert template sheets/);
+  await old.close();
+}, 60000);
+
+test('cell text is shown as text, never as markup', async () => {
+  const page = await open('lang=zh-CN&api=18&wb=xss');
+  await page.click('#validate');
+  await page.waitForSelector('li[data-rule="CELL-NUMBER"]');
+  expect(await page.textContent('li[data-rule="CELL-NUMBER"] .finding-message')).toContain('<img src=x onerror="window.__pwned=1">');
+  expect(await page.$$('#findings img')).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await page.close();
+}, 60000);
+
+test('the page sets a CSP and makes no request beyond its own files', async () => {
+  const html = fs.readFileSync(path.join(outDir, 'taskpane.html'), 'utf8');
+  expect(html).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+  expect(html).toContain("connect-src 'self';");
+  expect(html).toContain('<script src="fake-office.js"></script>');
+  expect(external).toEqual([]);
+  expect(cspErrors).toEqual([]);
+});
+
+const shoot = process.env.SCREENSHOTS === '1' ? test : test.skip;
+shoot('screenshots for the docs', async () => {
+  for (const [lang, file] of [
+    ['zh-CN', 'taskpane-zh.png'],
+    ['en-US', 'taskpane-en.png'],
+  ] as const) {
+    const page = await open(`lang=${lang}&api=18`);
+    await page.click('#validate');
+    await page.waitForSelector('#summary');
+    await page.click('#toggle-marks');
+    await page.waitForSelector('#status');
+    await page.click('li[data-rule="CELL-TEXTNUM"] .finding-main');
+    fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, 'docs', file), fullPage: true });
+    await page.close();
+  }
+}, 60000);
