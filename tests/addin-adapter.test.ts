@@ -164,7 +164,7 @@ describe('marks', () => {
   test('on ExcelApi 1.7 it marks with colour only and never calls the notes API', async () => {
     const model = sampleModel({ apiMinor: 7 });
     const { host, adapter } = setup(model);
-    expect(adapter.capabilities).toEqual({ conditionalFormats: true, insertSheets: false, triggerSource: false, notes: false });
+    expect(adapter.capabilities).toEqual({ conditionalFormats: true, createWorkbook: false, insertSheets: false, triggerSource: false, notes: false });
     const r = await adapter.mark([finding('T3-ROWSUM', 'error', [['T3_NEW_SUM', T3, 'J5']])], 'zh-CN');
     expect(r).toEqual({ cells: 1, notes: 0 });
     expect(host.log.calls.some((c) => c.startsWith('note.'))).toBe(false);

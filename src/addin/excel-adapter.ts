@@ -21,6 +21,7 @@ import type { RawCell } from '../core/classify';
 import { UserError } from '../core/errors';
 import type { Finding, FindingCell, Locale, Severity } from '../core/report';
 import type { CellReading, NameIssue, RawValue, Snapshot } from '../core/snapshot';
+import type { SummarySheet } from '../core/summary/sheet-rows';
 import type { QuickFix } from './quick-fixes';
 
 /** Excel.run, injected so tests can pass a fake object model. */
@@ -29,6 +30,8 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export interface HostCapabilities {
   /** ExcelApi 1.6: conditional formats (colour marks). */
   conditionalFormats: boolean;
+  /** ExcelApi 1.8: Excel.createWorkbook (the summary into a new workbook). */
+  createWorkbook: boolean;
   /** ExcelApi 1.13: workbook.insertWorksheetsFromBase64 (insert template sheets). */
   insertSheets: boolean;
   /** ExcelApi 1.14: event.triggerSource (tell our own writes from the user's). */
@@ -42,6 +45,7 @@ export type IsSetSupported = (name: string, minVersion?: string) => boolean;
 export function detectCapabilities(isSetSupported: IsSetSupported): HostCapabilities {
   return {
     conditionalFormats: isSetSupported('ExcelApi', '1.6'),
+    createWorkbook: isSetSupported('ExcelApi', '1.8'),
     insertSheets: isSetSupported('ExcelApi', '1.13'),
     triggerSource: isSetSupported('ExcelApi', '1.14'),
     notes: isSetSupported('ExcelApi', '1.18'),
@@ -181,6 +185,8 @@ export interface ExcelAdapterOptions {
   quietMs?: number;
   syncTimeoutMs?: number;
   now?: () => number;
+  /** Excel.createWorkbook, injected like Excel.run. */
+  createWorkbook?: (base64: string) => Promise<void>;
 }
 
 export class ExcelAdapter {
@@ -190,6 +196,7 @@ export class ExcelAdapter {
   private readonly quietMs: number;
   private readonly timeoutMs: number;
   private readonly now: () => number;
+  private readonly createWorkbookFn: ((base64: string) => Promise<void>) | undefined;
 
   constructor(
     private readonly run: ExcelRun,
@@ -199,17 +206,18 @@ export class ExcelAdapter {
     this.quietMs = options.quietMs ?? 1500;
     this.timeoutMs = options.syncTimeoutMs ?? SYNC_TIMEOUT_MS;
     this.now = options.now ?? (() => Date.now());
+    this.createWorkbookFn = options.createWorkbook;
   }
 
-  private exec<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    return withTimeout(this.run(batch), this.timeoutMs);
+  private exec<T>(batch: (context: Excel.RequestContext) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
+    return withTimeout(this.run(batch), timeoutMs);
   }
 
   /** Runs a batch that writes, so change events it causes are not taken for the user's edits. */
-  private async write<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  private async write<T>(batch: (context: Excel.RequestContext) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
     this.writing += 1;
     try {
-      return await this.exec(batch);
+      return await this.exec(batch, timeoutMs);
     } finally {
       this.writing -= 1;
       this.quietUntil = this.now() + this.quietMs;
@@ -458,6 +466,28 @@ export class ExcelAdapter {
       context.workbook.insertWorksheetsFromBase64(base64);
       await context.sync();
     });
+  }
+
+  /** Writes the summary sheets into the open workbook (see summary-output.ts for the batching). */
+  async writeSummarySheets(sheets: readonly SummarySheet[]): Promise<{ names: string[]; syncs: number }> {
+    // Loaded on first use, with the rest of the summary code (see taskpane-controller.ts).
+    const { MAX_CELLS_PER_SYNC, writeSheetsIntoWorkbook } = await import(/* webpackChunkName: "summary" */ './summary-output');
+    // One Excel.run for all sheets; the time allowed grows with the number of syncs it makes.
+    const cells = sheets.reduce((n, s) => n + (s.rows.length + 1) * s.columns.length, 0);
+    const syncs = 1 + sheets.length + Math.floor(cells / MAX_CELLS_PER_SYNC);
+    return this.write((context) => writeSheetsIntoWorkbook(async (batch) => batch(context), sheets), this.timeoutMs * syncs);
+  }
+
+  /** Opens a new workbook with the summary sheets (ExcelApi 1.8). */
+  async createSummaryWorkbook(sheets: readonly SummarySheet[]): Promise<void> {
+    if (!this.capabilities.createWorkbook || !this.createWorkbookFn) {
+      throw new UserError('ADDIN-NO-NEW-WORKBOOK', {
+        'zh-CN': '此版本的 Excel 不能由加载项新建工作簿',
+        en: 'this version of Excel does not let add-ins create workbooks',
+      });
+    }
+    const { sheetsAsWorkbookBase64 } = await import(/* webpackChunkName: "summary" */ './summary-output');
+    await withTimeout(this.createWorkbookFn(sheetsAsWorkbookBase64(sheets)), this.timeoutMs);
   }
 
   /**

@@ -30,6 +30,25 @@ export interface PaneStrings {
   quickFixTotal: (n: number) => string;
   quickFixToNumber: (text: string, n: number) => string;
   hiddenByFilter: (n: number) => string;
+  tabCheck: string;
+  tabSummary: string;
+  summaryIntro: string;
+  pickFiles: string;
+  picked: (n: number) => string;
+  noFilesPicked: string;
+  moreFiles: (n: number) => string;
+  targetLabel: string;
+  targetCurrent: string;
+  targetNew: string;
+  newWorkbookUnavailable: string;
+  runSummary: string;
+  summaryReading: (done: number, total: number, file: string) => string;
+  summaryWriting: string;
+  summaryWritten: (sheets: string[], files: number, errors: number, unreadable: number, inSums: number) => string;
+  summaryOpened: (files: number, errors: number, unreadable: number, inSums: number) => string;
+  unitColumn: string;
+  statusColumn: string;
+  errorsColumn: string;
 }
 
 const ZH: PaneStrings = {
@@ -58,6 +77,27 @@ const ZH: PaneStrings = {
   quickFixTotal: (n) => `将总计改为 ${n}`,
   quickFixToNumber: (text, n) => `将文本 ‘${text}’ 转为数字 ${n}`,
   hiddenByFilter: (n) => `另有 ${n} 条被筛选隐藏`,
+  tabCheck: '校验',
+  tabSummary: '汇总',
+  summaryIntro: '选择各单位报送的年报工作簿，逐个校验后生成汇总表、问题清单和合计，与命令“zwgk summary”的结果相同。文件只在本机读取，不会上传。',
+  pickFiles: '选择报送文件…',
+  picked: (n) => `已选择 ${n} 个文件`,
+  noFilesPicked: '尚未选择文件（可多选 .xlsx、.xlsm、.xls、.ods）。',
+  moreFiles: (n) => `等，另有 ${n} 个`,
+  targetLabel: '写入',
+  targetCurrent: '当前工作簿（新增工作表）',
+  targetNew: '新建工作簿',
+  newWorkbookUnavailable: '此版本的 Excel 不能由加载项新建工作簿，汇总将写入当前工作簿。',
+  runSummary: '生成汇总',
+  summaryReading: (done, total, file) => `正在校验 ${done + 1} / ${total}：${file}`,
+  summaryWriting: '正在写入汇总表…',
+  summaryWritten: (sheets, files, errors, unreadable, inSums) =>
+    `已写入工作表${sheets.map((n) => `“${n}”`).join('')}：共 ${files} 个文件，${errors} 个有错误，${unreadable} 个无法读取；合计计入 ${inSums} 个单位。`,
+  summaryOpened: (files, errors, unreadable, inSums) =>
+    `已在新工作簿中生成汇总：共 ${files} 个文件，${errors} 个有错误，${unreadable} 个无法读取；合计计入 ${inSums} 个单位。`,
+  unitColumn: '单位',
+  statusColumn: '状态',
+  errorsColumn: '错误',
 };
 
 const EN: PaneStrings = {
@@ -87,6 +127,28 @@ const EN: PaneStrings = {
   quickFixTotal: (n) => `Set the total to ${n}`,
   quickFixToNumber: (text, n) => `Convert the text ‘${text}’ to the number ${n}`,
   hiddenByFilter: (n) => `${n} more hidden by the filter`,
+  tabCheck: 'Check',
+  tabSummary: 'Summary',
+  summaryIntro:
+    'Pick the units’ workbooks: each is checked, then the summary table, the list of findings and the totals are written, the same as “zwgk summary” gives. The files are read on this computer only and never uploaded.',
+  pickFiles: 'Choose files…',
+  picked: (n) => `${n} ${n === 1 ? 'file' : 'files'} chosen`,
+  noFilesPicked: 'No files chosen yet (several .xlsx, .xlsm, .xls or .ods files at once).',
+  moreFiles: (n) => `and ${n} more`,
+  targetLabel: 'Write to',
+  targetCurrent: 'this workbook (new sheets)',
+  targetNew: 'a new workbook',
+  newWorkbookUnavailable: 'This version of Excel does not let add-ins create workbooks; the summary goes into this workbook.',
+  runSummary: 'Make summary',
+  summaryReading: (done, total, file) => `Checking ${done + 1} / ${total}: ${file}`,
+  summaryWriting: 'Writing the summary sheets…',
+  summaryWritten: (sheets, files, errors, unreadable, inSums) =>
+    `Wrote the sheets ${sheets.map((n) => `“${n}”`).join(', ')}: ${files} files, ${errors} with errors, ${unreadable} unreadable; ${inSums} units in the totals.`,
+  summaryOpened: (files, errors, unreadable, inSums) =>
+    `Opened the summary in a new workbook: ${files} files, ${errors} with errors, ${unreadable} unreadable; ${inSums} units in the totals.`,
+  unitColumn: 'Unit',
+  statusColumn: 'Status',
+  errorsColumn: 'Errors',
 };
 
 export function paneStrings(locale: Locale): PaneStrings {

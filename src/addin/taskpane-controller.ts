@@ -13,6 +13,10 @@ import type { PaneStrings } from './i18n';
 import { quickFixFor, quickFixLabel } from './quick-fixes';
 import type { QuickFix } from './quick-fixes';
 import type { ValidatorLike } from './validator-like';
+import { STATUS_LABEL, type SummarySheet } from '../core/summary/sheet-rows';
+import type { UnitRow } from '../core/summary/unit-row';
+import { pickedFromFile, type PickedFile } from './picked-file';
+import type { SummaryProgress } from './summary-runner';
 
 export interface PaneHost {
   readonly capabilities: HostCapabilities;
@@ -24,6 +28,8 @@ export interface PaneHost {
   insertTemplate(base64: string): Promise<void>;
   watchEdits(sheetNames: readonly string[], onEdit: () => void): Promise<void>;
   unwatchEdits(): Promise<void>;
+  writeSummarySheets(sheets: readonly SummarySheet[]): Promise<{ names: string[]; syncs: number }>;
+  createSummaryWorkbook(sheets: readonly SummarySheet[]): Promise<void>;
 }
 
 export interface PaneOptions {
@@ -105,6 +111,13 @@ export class TaskPaneController {
   private running: Promise<void> | null = null;
   private rerunRequested = false;
   private readonly debounceMs: number;
+  private tab: 'check' | 'summary' = 'check';
+  private picked: PickedFile[] = [];
+  private summaryTarget: 'current' | 'new' = 'current';
+  private summaryProgress: SummaryProgress | null = null;
+  private summaryWriting = false;
+  private summaryRows: UnitRow[] | null = null;
+  private summaryStatus: Status | null = null;
 
   constructor(private readonly opts: PaneOptions) {
     this.locale = opts.locale;
@@ -290,7 +303,148 @@ export class TaskPaneController {
   render(): void {
     const s = paneStrings(this.locale);
     const root = this.opts.root;
-    replaceContent(root, [this.renderHeader(s), this.renderToolbar(s), ...this.renderBody(s)]);
+    const body = this.tab === 'check' ? [this.renderToolbar(s), ...this.renderBody(s)] : this.renderSummaryTab(s);
+    replaceContent(root, [this.renderHeader(s), this.renderTabs(s), ...body]);
+  }
+
+  private renderTabs(s: PaneStrings): HTMLElement {
+    const tab = (id: 'check' | 'summary', label: string): HTMLButtonElement => {
+      const b = el('button', { type: 'button', role: 'tab', id: `tab-${id}`, class: 'tab', 'aria-selected': String(this.tab === id) }, [label]);
+      b.addEventListener('click', () => {
+        this.tab = id;
+        this.render();
+      });
+      return b;
+    };
+    return el('div', { class: 'tabs', role: 'tablist' }, [tab('check', s.tabCheck), tab('summary', s.tabSummary)]);
+  }
+
+  // ------------------------------------------------------------------ the 汇总 tab
+
+  /** True while a summary is being read or written. */
+  private get summarising(): boolean {
+    return this.summaryProgress !== null || this.summaryWriting;
+  }
+
+  private renderSummaryTab(s: PaneStrings): HTMLElement[] {
+    const out: HTMLElement[] = [el('p', { class: 'hint intro' }, [s.summaryIntro])];
+
+    const input = el('input', { type: 'file', id: 'summary-files', multiple: '', accept: '.xlsx,.xlsm,.xls,.ods', class: 'visually-hidden' });
+    input.disabled = this.summarising;
+    input.addEventListener('change', () => {
+      this.picked = Array.from(input.files ?? []).map(pickedFromFile);
+      this.summaryRows = null;
+      this.summaryStatus = null;
+      this.render();
+    });
+    const pick = el('label', { for: 'summary-files', class: `btn${this.summarising ? ' btn-disabled' : ''}` }, [s.pickFiles]);
+    const names = this.picked.map((f) => f.name);
+    const shown = names.slice(0, 6);
+    const chosen =
+      names.length === 0
+        ? el('p', { class: 'hint', id: 'picked' }, [s.noFilesPicked])
+        : el('div', { id: 'picked', class: 'picked' }, [
+            el('p', { class: 'picked-count' }, [s.picked(names.length)]),
+            el('ul', { class: 'picked-list' }, [
+              ...shown.map((n) => el('li', {}, [n])),
+              names.length > shown.length ? el('li', { class: 'hint' }, [s.moreFiles(names.length - shown.length)]) : null,
+            ]),
+          ]);
+    out.push(el('div', { class: 'file-pick' }, [input, pick]), chosen);
+
+    const canNew = this.opts.host.capabilities.createWorkbook;
+    if (!canNew) this.summaryTarget = 'current';
+    const radio = (value: 'current' | 'new', label: string): HTMLElement => {
+      const r = el('input', { type: 'radio', name: 'summary-target', id: `target-${value}`, value });
+      r.checked = this.summaryTarget === value;
+      r.disabled = this.summarising || (value === 'new' && !canNew);
+      r.addEventListener('change', () => {
+        if (r.checked) this.summaryTarget = value;
+      });
+      return el('label', { class: 'checkbox', for: `target-${value}` }, [r, el('span', {}, [label])]);
+    };
+    out.push(
+      el('fieldset', { class: 'target' }, [
+        el('legend', {}, [s.targetLabel]),
+        radio('current', s.targetCurrent),
+        radio('new', s.targetNew),
+        canNew ? null : el('p', { class: 'hint' }, [s.newWorkbookUnavailable]),
+      ]),
+    );
+
+    const run = el('button', { type: 'button', id: 'run-summary', class: 'btn btn-primary' }, [s.runSummary]);
+    run.disabled = this.summarising || this.picked.length === 0;
+    run.addEventListener('click', () => void this.runSummary());
+    out.push(el('div', { class: 'toolbar-row' }, [run]));
+
+    if (this.summaryProgress && this.summaryProgress.done < this.summaryProgress.total) {
+      const p = this.summaryProgress;
+      const bar = el('progress', { max: String(p.total) });
+      bar.value = p.done;
+      out.push(el('div', { id: 'summary-progress', class: 'progress', role: 'status' }, [el('span', {}, [s.summaryReading(p.done, p.total, p.current)]), bar]));
+    } else if (this.summaryWriting) {
+      out.push(el('div', { id: 'summary-progress', class: 'progress', role: 'status' }, [el('span', {}, [s.summaryWriting])]));
+    }
+    if (this.summaryStatus) {
+      out.push(
+        el('div', { id: 'summary-status', class: `message message-${this.summaryStatus.kind}`, role: this.summaryStatus.kind === 'error' ? 'alert' : 'status' }, [
+          this.summaryStatus.text(s, this.locale),
+        ]),
+      );
+    }
+    if (this.summaryRows) out.push(this.renderUnitTable(s, this.summaryRows));
+    return out;
+  }
+
+  private renderUnitTable(s: PaneStrings, rows: readonly UnitRow[]): HTMLElement {
+    const head = el('tr', {}, [el('th', {}, [s.unitColumn]), el('th', {}, [s.statusColumn]), el('th', { class: 'num' }, [s.errorsColumn])]);
+    const body = rows.map((r) =>
+      el('tr', { class: `unit-${r.status}` }, [
+        el('td', { title: r.file }, [r.unit.name ?? r.file]),
+        el('td', {}, [el('span', { class: `status status-${r.status}` }, [STATUS_LABEL[r.status][this.locale]])]),
+        el('td', { class: 'num' }, [String(r.counts.error)]),
+      ]),
+    );
+    return el('table', { id: 'summary-units', class: 'units' }, [el('thead', {}, [head]), el('tbody', {}, body)]);
+  }
+
+  private async runSummary(): Promise<void> {
+    if (this.summarising || this.picked.length === 0) return;
+    const locale = this.locale;
+    const files = this.picked;
+    this.summaryRows = null;
+    this.summaryStatus = null;
+    try {
+      // The summary code and SheetJS are a separate chunk, loaded the first time a summary is made.
+      const { summariseFiles, summarySheets } = await import(/* webpackChunkName: "summary" */ './summary-runner');
+      const result = await summariseFiles(files, this.opts.validator, locale, (p) => {
+        this.summaryProgress = p;
+        this.render();
+      });
+      this.summaryProgress = null;
+      this.summaryWriting = true;
+      this.render();
+      const sheets = summarySheets(result, locale);
+      const errors = result.rows.filter((r) => r.status === 'error').length;
+      const unreadable = result.rows.filter((r) => r.status === 'unreadable').length;
+      const n = result.rows.length;
+      if (this.summaryTarget === 'new' && this.opts.host.capabilities.createWorkbook) {
+        await this.opts.host.createSummaryWorkbook(sheets);
+        this.summaryStatus = { kind: 'success', text: (t) => t.summaryOpened(n, errors, unreadable, result.units) };
+      } else {
+        const written = await this.opts.host.writeSummarySheets(sheets);
+        this.summaryStatus = { kind: 'success', text: (t) => t.summaryWritten(written.names, n, errors, unreadable, result.units) };
+      }
+      this.summaryRows = result.rows;
+    } catch (e) {
+      this.fail(e);
+      this.summaryStatus = this.status;
+      this.status = null;
+    } finally {
+      this.summaryProgress = null;
+      this.summaryWriting = false;
+      this.render();
+    }
   }
 
   private renderHeader(s: PaneStrings): HTMLElement {

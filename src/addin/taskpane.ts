@@ -28,7 +28,9 @@ Office.onReady((info) => {
     return;
   }
   const isSetSupported = (name: string, version?: string): boolean => Office.context.requirements.isSetSupported(name, version);
-  const adapter = new ExcelAdapter((batch) => Excel.run(batch), detectCapabilities(isSetSupported));
+  const adapter = new ExcelAdapter((batch) => Excel.run(batch), detectCapabilities(isSetSupported), {
+    createWorkbook: (base64) => Excel.createWorkbook(base64),
+  });
   let validator;
   try {
     validator = createValidator();

@@ -6,5 +6,5 @@ import type { Locale, WorkbookReport } from '../core/report';
 import type { Snapshot } from '../core/snapshot';
 
 export interface ValidatorLike {
-  validate(snapshot: Snapshot, opts?: { locale?: Locale }): Promise<WorkbookReport>;
+  validate(snapshot: Snapshot, opts?: { locale?: Locale; now?: Date }): Promise<WorkbookReport>;
 }

@@ -14,6 +14,8 @@ export interface FakeCellData {
   error?: boolean;
   formula?: string;
   numberFormat?: string;
+  /** What the cell shows (Range.text), when it differs from the plain value (e.g. a number format). */
+  text?: string;
 }
 
 export interface FakeConditionalFormat {
@@ -44,6 +46,19 @@ export interface FakeModel {
   apiMinor: number;
   active?: { sheet: string; address?: string };
   insertedTemplates: number;
+  /** Tables added by the add-in. */
+  tables?: FakeTable[];
+  /** Rows frozen per sheet. */
+  frozenRows?: Record<string, number>;
+  /** Base64 of each workbook the add-in asked Excel to create (Excel.createWorkbook). */
+  createdWorkbooks?: string[];
+}
+
+export interface FakeTable {
+  sheet: string;
+  address: string;
+  hasHeaders: boolean;
+  style?: string;
 }
 
 export interface FakeLog {
@@ -289,6 +304,14 @@ export class FakeWorksheetCollection extends Proxy {
     this.ctx.sheetData(name);
     return new FakeWorksheet(this.ctx, name);
   }
+  add(name: string): FakeWorksheet {
+    // Sheet names are unique regardless of case, at most 31 characters, without []:*?/\.
+    if (name.length > 31 || /[[\]:*?/\\]/.test(name)) throw new Error(`InvalidArgument: sheet name ${name}`);
+    if (this.ctx.model.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: worksheet ${name}`);
+    this.ctx.model.sheets.push({ name, cells: {} });
+    this.ctx.call(`worksheets.add ${name}`);
+    return new FakeWorksheet(this.ctx, name);
+  }
 }
 
 export class FakeWorksheet extends Proxy {
@@ -336,6 +359,123 @@ export class FakeWorksheet extends Proxy {
     this.ctx.call(`activate ${this.sheetName}`);
     this.ctx.model.active = { sheet: this.sheetName };
   }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeArea {
+    return new FakeArea(this.ctx, this.sheetName, row, col, rows, cols);
+  }
+  get freezePanes(): { freezeRows(n: number): void } {
+    return {
+      freezeRows: (n: number) => {
+        const m = this.ctx.model;
+        m.frozenRows = { ...(m.frozenRows ?? {}), [this.sheetName]: n };
+        this.ctx.call(`freezeRows ${this.sheetName} ${n}`);
+      },
+    };
+  }
+  get tables(): { add(range: FakeArea, hasHeaders: boolean): { style: string } } {
+    return {
+      add: (range: FakeArea, hasHeaders: boolean) => {
+        const m = this.ctx.model;
+        const table: FakeTable = { sheet: this.sheetName, address: range.a1, hasHeaders };
+        m.tables = [...(m.tables ?? []), table];
+        this.ctx.call(`tables.add ${this.sheetName}!${range.a1}`);
+        return {
+          set style(v: string) {
+            table.style = v;
+          },
+          get style(): string {
+            return table.style ?? '';
+          },
+        };
+      },
+    };
+  }
+}
+
+function colLetters(n: number): string {
+  let s = '';
+  for (let c = n + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * A block of cells for writing (getRangeByIndexes). Like Excel: a string starting with "=" written
+ * through values becomes a formula unless the cell's number format is text ("@").
+ */
+export class FakeArea extends Proxy {
+  constructor(ctx: FakeContext, readonly sheet: string, readonly row: number, readonly col: number, readonly rows: number, readonly cols: number) {
+    super(ctx);
+    if (rows < 1 || cols < 1) throw new Error('InvalidArgument: empty range');
+  }
+  protected exists(): boolean {
+    return true;
+  }
+  protected fetch(): void {}
+  get a1(): string {
+    return `${colLetters(this.col)}${this.row + 1}:${colLetters(this.col + this.cols - 1)}${this.row + this.rows}`;
+  }
+  private each(matrix: unknown[][], what: string, put: (cells: Record<string, FakeCellData>, addr: string, v: unknown) => void): void {
+    if (matrix.length !== this.rows || matrix.some((r) => r.length !== this.cols)) {
+      throw new Error(`InvalidArgument: ${what} is ${matrix.length}x${matrix[0]?.length} for a ${this.rows}x${this.cols} range`);
+    }
+    const cells = this.ctx.sheetData(this.sheet).cells;
+    matrix.forEach((r, i) => r.forEach((v, j) => put(cells, `${colLetters(this.col + j)}${this.row + i + 1}`, v)));
+    this.ctx.call(`${what} ${this.sheet}!${this.a1}`);
+  }
+  set numberFormat(m: string[][]) {
+    this.each(m, 'numberFormat', (cells, addr, v) => {
+      cells[addr] = { ...(cells[addr] ?? { value: null }), numberFormat: String(v) };
+    });
+  }
+  set values(m: FakeValue[][]) {
+    this.each(m, 'values', (cells, addr, v) => {
+      const old = cells[addr] ?? { value: null };
+      if (v === null) return; // null leaves a cell unchanged, as in Office.js
+      if (typeof v === 'string' && v.startsWith('=') && old.numberFormat !== '@') {
+        cells[addr] = { ...old, value: null, formula: v.slice(1), text: undefined };
+      } else {
+        cells[addr] = { ...old, value: v === '' ? null : (v as FakeValue), formula: undefined, text: undefined };
+      }
+    });
+  }
+  get format(): { font: { bold: boolean; color: string }; fill: { color: string }; columnWidth: number; wrapText: boolean } {
+    const call = (what: string, v: unknown): void => this.ctx.call(`format.${what} ${this.sheet}!${this.a1}=${String(v)}`);
+    return {
+      font: {
+        set bold(v: boolean) {
+          call('bold', v);
+        },
+        get bold(): boolean {
+          return false;
+        },
+        set color(v: string) {
+          call('fontColor', v);
+        },
+        get color(): string {
+          return '';
+        },
+      },
+      fill: {
+        set color(v: string) {
+          call('fill', v);
+        },
+        get color(): string {
+          return '';
+        },
+      },
+      set columnWidth(v: number) {
+        call('columnWidth', v);
+      },
+      get columnWidth(): number {
+        return 0;
+      },
+      set wrapText(v: boolean) {
+        call('wrapText', v);
+      },
+      get wrapText(): boolean {
+        return false;
+      },
+    };
+  }
 }
 
 export class FakeRange extends Proxy {
@@ -352,6 +492,7 @@ export class FakeRange extends Proxy {
     return this.ctx.sheetData(this.sheet).cells[this.addr] ?? { value: null };
   }
   private shown(c: FakeCellData): string {
+    if (c.text !== undefined) return c.text;
     if (c.value === null) return '';
     if (typeof c.value === 'boolean') return c.value ? 'TRUE' : 'FALSE';
     if (typeof c.value === 'number' && c.numberFormat && /y/.test(c.numberFormat)) return serialToIso(c.value);
@@ -395,7 +536,7 @@ export class FakeRange extends Proxy {
   set values(v: FakeValue[][]) {
     const sheet = this.ctx.sheetData(this.sheet);
     const old = sheet.cells[this.addr] ?? { value: null };
-    sheet.cells[this.addr] = { ...old, value: v[0][0], error: false, formula: undefined };
+    sheet.cells[this.addr] = { ...old, value: v[0][0], error: false, formula: undefined, text: undefined };
     this.ctx.call(`values ${this.sheet}!${this.addr}=${JSON.stringify(v[0][0])}`);
     // Office raises onChanged for the add-in's own writes too (triggerSource tells them apart from 1.14).
     this.ctx.host.raiseChanged(this.sheet, this.addr, 'ThisLocalAddin');
@@ -620,6 +761,13 @@ export class FakeHost {
 
   readonly run = async <T>(batch: (ctx: FakeContext) => Promise<T>): Promise<T> => batch(new FakeContext(this.model, this.log, this));
 
+  /** Excel.createWorkbook (ExcelApi 1.8): opens a new workbook from the file's base64. */
+  readonly createWorkbook = async (base64: string): Promise<void> => {
+    if (this.model.apiMinor < 8) throw new Error('ApiNotFound: createWorkbook needs ExcelApi 1.8');
+    this.model.createdWorkbooks = [...(this.model.createdWorkbooks ?? []), base64];
+    this.log.calls.push(`createWorkbook ${base64.length}`);
+  };
+
   isSetSupported(name: string, version?: string): boolean {
     if (name !== 'ExcelApi') return false;
     const minor = Number((version ?? '1.1').split('.')[1] ?? '0');
@@ -639,7 +787,7 @@ export class FakeHost {
   userEdit(sheet: string, address: string, value: FakeValue): void {
     const s = this.model.sheets.find((x) => x.name === sheet);
     if (!s) throw new Error(`no sheet ${sheet}`);
-    s.cells[address] = { ...(s.cells[address] ?? { value: null }), value, error: false, formula: undefined };
+    s.cells[address] = { ...(s.cells[address] ?? { value: null }), value, error: false, formula: undefined, text: undefined };
     this.raiseChanged(sheet, address, 'Local');
   }
 

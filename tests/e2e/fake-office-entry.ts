@@ -38,5 +38,5 @@ const office = {
 // The globals Office.js would define; typed loosely because the fake covers only what the pane uses.
 const w = window as unknown as Record<string, unknown>;
 w.Office = office;
-w.Excel = { run: host.run };
+w.Excel = { run: host.run, createWorkbook: host.createWorkbook };
 w.__fakeHost = host;

@@ -11,7 +11,11 @@ import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import webpack from 'webpack';
+import { summariseFiles, summarySheets } from '../../src/addin/summary-runner';
+import { writeTemplate } from '../../src/io/template-writer';
+import { codeFor, unitValues } from '../summary-fixtures';
 import type { FakeHost } from './fake-excel';
+import { realValidator } from './node-rules';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -256,6 +260,86 @@ test('the page sets a CSP and makes no request beyond its own files', async () =
   expect(cspErrors).toEqual([]);
 });
 
+/** Three real submissions for the 汇总 tab: clean, one with errors and a formula-like name, a duplicate. */
+async function summaryFiles(auditName = '=HYPERLINK("http://example.invalid","XX县审计局")'): Promise<string[]> {
+  const dir = path.join(path.dirname(outDir), 'units');
+  fs.mkdirSync(dir, { recursive: true });
+  const a = unitValues({ name: 'XX县财政局', code: codeFor(1), newNat: 5, fee: 1.1, pub: 100 });
+  const b = unitValues({ name: auditName, code: codeFor(2), newNat: 8, pub: 50 });
+  b.T3_NEW_SUM = 99;
+  const c = unitValues({ name: 'XX县教育局', code: codeFor(3), newNat: 20, fee: 0, pub: 7 });
+  const files = [['01-财政局.xlsx', a], ['02-审计局.xlsx', b], ['03-教育局.xlsx', c]] as const;
+  for (const [name, values] of files) fs.writeFileSync(path.join(dir, name), await writeTemplate({ values }));
+  return files.map(([name]) => path.join(dir, name));
+}
+
+test('汇总 tab: picks files, shows progress, writes the same sheets as the core computes', async () => {
+  const files = await summaryFiles();
+  const expected = summarySheets(
+    await summariseFiles(
+      files.map((f) => ({ name: path.basename(f), bytes: async () => new Uint8Array(fs.readFileSync(f)) })),
+      realValidator(),
+      'zh-CN',
+      () => undefined,
+    ),
+    'zh-CN',
+  );
+  const page = await open('lang=zh-CN&api=18');
+  await page.click('#tab-summary');
+  expect(await page.textContent('#run-summary')).toBe('生成汇总');
+  expect(await page.isDisabled('#run-summary')).toBe(true);
+  await page.setInputFiles('#summary-files', files);
+  expect(await page.textContent('#picked .picked-count')).toBe('已选择 3 个文件');
+  // Record every progress text the pane shows.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __progress: string[] }).__progress = seen;
+    new MutationObserver(() => {
+      const t = document.querySelector('#summary-progress span')?.textContent;
+      if (t && seen[seen.length - 1] !== t) seen.push(t);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  const syncsBefore = (await calls(page)).filter((c) => c === 'sync').length;
+  await page.click('#run-summary');
+  await page.waitForSelector('#summary-status.message-success');
+  expect(await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress)).toEqual([
+    '正在校验 1 / 3：01-财政局.xlsx',
+    '正在校验 2 / 3：02-审计局.xlsx',
+    '正在校验 3 / 3：03-教育局.xlsx',
+    '正在写入汇总表…',
+  ]);
+  expect(await page.textContent('#summary-status')).toBe('已写入工作表“汇总”“问题清单”“合计”：共 3 个文件，1 个有错误，0 个无法读取；合计计入 2 个单位。');
+  expect(await page.$$eval('#summary-units tbody tr', (trs) => trs.map((tr) => Array.from(tr.children).map((td) => td.textContent)))).toEqual([
+    ['XX县财政局', '通过', '0'],
+    ['=HYPERLINK("http://example.invalid","XX县审计局")', '有错误', '2'],
+    ['XX县教育局', '通过', '0'],
+  ]);
+
+  // The sheets in the workbook hold exactly the rows the core computes; 4 syncs in all.
+  const m = await model(page);
+  expect((await calls(page)).filter((c) => c === 'sync').length - syncsBefore).toBe(4);
+  for (const sheet of expected) {
+    const cells = m.sheets.find((x) => x.name === sheet.name)?.cells ?? {};
+    const grid = [sheet.columns, ...sheet.rows].map((row, r) =>
+      row.map((_, c) => {
+        const cell = cells[`${String.fromCharCode(65 + c)}${r + 1}`];
+        return cell ? cell.value : null;
+      }),
+    );
+    expect(grid).toEqual([sheet.columns, ...sheet.rows].map((row) => row.map((v) => (v === '' ? null : v))));
+  }
+  const units = m.sheets.find((x) => x.name === '汇总')!.cells;
+  expect(units.B3).toMatchObject({ value: '=HYPERLINK("http://example.invalid","XX县审计局")', numberFormat: '@' });
+  expect(units.B3.formula).toBeUndefined();
+  expect(units.G2.value).toBe('通过');
+  expect(units.G3.value).toBe('有错误');
+  const sums = m.sheets.find((x) => x.name === '合计')!.cells;
+  const sumRow = Object.entries(sums).find(([addr, c]) => addr.startsWith('D') && c.value === 'W_PUB_TOTAL')![0].slice(1);
+  expect(sums[`E${sumRow}`].value).toBe(107);
+  expect(m.sheets.map((x) => x.name).slice(-3)).toEqual(['汇总', '问题清单', '合计']);
+  await page.close();
+}, 90000);
+
 const shoot = process.env.SCREENSHOTS === '1' ? test : test.skip;
 shoot('screenshots for the docs', async () => {
   for (const [lang, file] of [
@@ -272,4 +356,11 @@ shoot('screenshots for the docs', async () => {
     await page.screenshot({ path: path.join(ROOT, 'docs', file), fullPage: true });
     await page.close();
   }
-}, 60000);
+  const page = await open('lang=zh-CN&api=18');
+  await page.click('#tab-summary');
+  await page.setInputFiles('#summary-files', await summaryFiles('XX县审计局'));
+  await page.click('#run-summary');
+  await page.waitForSelector('#summary-status.message-success');
+  await page.screenshot({ path: path.join(ROOT, 'docs', 'taskpane-summary-zh.png'), fullPage: true });
+  await page.close();
+}, 90000);

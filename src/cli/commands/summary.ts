@@ -24,6 +24,7 @@ import { readWorkbookFile } from '../../io/read-workbook';
 import { readRoster } from '../../io/roster';
 import { summaryWorkbookBytes } from '../../io/summary-writer';
 import { collectInputs } from '../batch';
+import { DEFAULT_TIMEOUT_SECONDS, ReadGuard } from '../guard';
 import { CliContext, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, t } from '../context';
 import { openPreviousFinder, type PreviousFinder } from '../previous';
 import { Progress } from '../progress';
@@ -50,6 +51,7 @@ function help(ctx: CliContext): string {
   --contact 姓名           合计表的填报人
   --phone 电话             合计表的联系电话
   --rules 文件夹           追加本地规则文件（可多次给出）
+  --timeout 秒             单个文件的读取时限（默认 30；0 为不限时）
   --force                  覆盖已存在的输出文件
   --lang zh|en             界面语言
 
@@ -74,6 +76,7 @@ Options:
   --contact NAME           contact person on the sums sheet
   --phone PHONE            contact phone on the sums sheet
   --rules FOLDER           extra local rule files (repeatable)
+  --timeout SECONDS        time limit for reading one file (default 30; 0: no limit)
   --force                  replace an existing output file
   --lang zh|en             language
 
@@ -94,6 +97,8 @@ export interface SummaryOptions {
   contact?: string;
   phone?: string;
   rules: string[];
+  /** Seconds one file may take to read (default 30; 0: in-process, no limit). */
+  timeoutSeconds?: number;
   /** ISO date written as the filing date (default: today). */
   date?: string;
 }
@@ -121,6 +126,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
         contact: { type: 'string' },
         phone: { type: 'string' },
         rules: { type: 'string', multiple: true },
+        timeout: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -146,6 +152,10 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   if (unitType && !UNIT_TYPES.includes(unitType)) {
     return usageError(ctx, `--unit-type 须为以下之一：${UNIT_TYPES.join('、')}。`, `--unit-type must be one of: ${UNIT_TYPES.join(', ')}.`);
   }
+  const timeoutSeconds = values.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : Number(values.timeout);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds < 0) {
+    return usageError(ctx, '--timeout 须为不小于 0 的秒数。', '--timeout takes a number of seconds, 0 or more.');
+  }
   return summarise(positionals, {
     output: values.output,
     roster: values.roster,
@@ -158,6 +168,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     contact: values.contact?.trim() || undefined,
     phone: values.phone?.trim() || undefined,
     rules: values.rules ?? [],
+    timeoutSeconds,
   }, ctx);
 }
 
@@ -227,11 +238,12 @@ export async function summarise(paths: string[], opts: SummaryOptions, ctx: CliC
   }
 
   const progress = new Progress(ctx, files.length);
+  const guard = new ReadGuard({ timeoutSeconds: opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS });
   for (const [i, file] of files.entries()) {
     progress.update(i, file);
     let snapshot: Snapshot | null = null;
     try {
-      snapshot = await readWorkbookFile(file);
+      snapshot = await guard.read(file, files[i + 1]);
       const prev = previous ? await previous.find(snapshot) : null;
       const report = await validator.validate(snapshot, { locale, previous: prev?.snapshot ?? null });
       if (prev?.note) {
@@ -257,6 +269,8 @@ export async function summarise(paths: string[], opts: SummaryOptions, ctx: CliC
     }
     snapshot = null;
   }
+  // The worker is unref'd, so an exception above cannot leave the process hanging either.
+  await guard.close();
   progress.done();
 
   if (!rows.some((r) => r.status !== 'unreadable')) {

@@ -19,8 +19,8 @@ import { Validator, loadRuleSet } from '../../core/validator';
 import { annotateWorkbook, canAnnotate } from '../../io/annotate';
 import { writeFileAtomic } from '../../io/atomic-write';
 import { loadRuleSources } from '../../io/load-rules';
-import { readWorkbookFile } from '../../io/read-workbook';
 import { collectInputs } from '../batch';
+import { DEFAULT_TIMEOUT_SECONDS, ReadGuard } from '../guard';
 import { CliContext, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, t } from '../context';
 import { formatBatchHtml } from '../format/html';
 import { formatBatchText, formatFileText, formatTotalsText } from '../format/text';
@@ -42,6 +42,7 @@ function help(ctx: CliContext): string {
   --rules 文件夹             追加本地规则文件夹（可多次使用），见 README“编写规则”
   --fail-on error|warning   有错误（默认）或有警告时返回退出码 1
   --max-size 兆字节          单个文件大小上限（默认 20）
+  --timeout 秒              单个文件的读取时限（默认 30；0 为不限时）
   --force                   覆盖已存在的输出文件
   --lang zh|en              语言（默认中文）
 
@@ -59,6 +60,7 @@ Options:
   --rules DIR               add a folder of local rules (repeatable); see README "Writing rules"
   --fail-on error|warning   exit 1 on errors (default) or also on warnings
   --max-size MB             size limit of one file (default 20)
+  --timeout SECONDS         time limit for reading one file (default 30; 0: no limit)
   --force                   overwrite existing output files
   --lang zh|en              language (default Chinese)
 
@@ -80,6 +82,7 @@ interface Options {
   rules: string[];
   failOn: 'error' | 'warning';
   maxBytes?: number;
+  timeoutSeconds: number;
   force: boolean;
 }
 
@@ -116,6 +119,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
         rules: { type: 'string', multiple: true },
         'fail-on': { type: 'string', default: 'error' },
         'max-size': { type: 'string' },
+        timeout: { type: 'string' },
         force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -144,6 +148,11 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     if (!Number.isFinite(mb) || mb <= 0) return usageError(ctx, '--max-size 须为正数（兆字节）。', '--max-size takes a positive number of megabytes.');
     maxBytes = Math.round(mb * 1024 * 1024);
   }
+  let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+  if (values.timeout !== undefined) {
+    timeoutSeconds = Number(values.timeout);
+    if (!Number.isFinite(timeoutSeconds) || timeoutSeconds < 0) return usageError(ctx, '--timeout 须为不小于 0 的秒数。', '--timeout takes a number of seconds, 0 or more.');
+  }
   const opts: Options = {
     format,
     output: values.output,
@@ -152,6 +161,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     rules: values.rules ?? [],
     failOn,
     maxBytes,
+    timeoutSeconds,
     force: values.force === true,
   };
   return validateBatch(positionals, opts, ctx);
@@ -172,6 +182,7 @@ async function validateBatch(paths: string[], opts: Options, ctx: CliContext): P
   const taken = new Set<string>();
   const streamText = opts.format === 'text' && !opts.output;
   const style = { colour: Boolean(ctx.stdout.isTTY) && !process.env.NO_COLOR };
+  const guard = new ReadGuard({ timeoutSeconds: opts.timeoutSeconds, limits: opts.maxBytes ? { maxBytes: opts.maxBytes } : undefined });
 
   for (const [i, file] of files.entries()) {
     progress.update(i, file);
@@ -179,7 +190,7 @@ async function validateBatch(paths: string[], opts: Options, ctx: CliContext): P
     let snapshot: Snapshot | null = null;
     let findings: Finding[] = [];
     try {
-      snapshot = await readWorkbookFile(file, opts.maxBytes ? { maxBytes: opts.maxBytes } : undefined);
+      snapshot = await guard.read(file, files[i + 1]);
       const prev = previous ? await previous.find(snapshot) : null;
       const wr = await validator.validate(snapshot, { locale, previous: prev?.snapshot ?? null });
       if (prev?.note) wr.findings.push(prev.note);
@@ -198,6 +209,8 @@ async function validateBatch(paths: string[], opts: Options, ctx: CliContext): P
       ctx.stdout.write(formatFileText(report, locale, style) + '\n\n');
     }
   }
+  // The worker is unref'd, so an exception above cannot leave the process hanging either.
+  await guard.close();
   progress.done();
 
   const batch: BatchReport = { files: reports, counts: batchCounts(reports) };

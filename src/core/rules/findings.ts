@@ -33,10 +33,23 @@ export function cellValue(snapshot: Snapshot, name: string): number | string | n
   return r.cls === 'blank' ? null : r.text !== '' ? r.text : r.raw === null ? null : String(r.raw);
 }
 
+/** Text longer than this is shortened in a message: a cell may hold 32,767 characters. */
+const SHOWN_TEXT_LIMIT = 200;
+const SHOWN_TEXT_KEEP = 100;
+
+function shorten(s: string, locale: Locale): string {
+  if (s.length <= SHOWN_TEXT_LIMIT) return s;
+  const chars = Array.from(s); // by code point, so no surrogate pair is cut in half
+  if (chars.length <= SHOWN_TEXT_LIMIT) return s;
+  const head = chars.slice(0, SHOWN_TEXT_KEEP).join('');
+  return locale === 'en' ? `${head}… (${chars.length} characters)` : `${head}…（共 ${chars.length} 字）`;
+}
+
 function display(v: number | string | null | undefined, locale: Locale, quoteText: boolean): string {
   if (v === null || v === undefined) return locale === 'en' ? '(blank)' : '（空）';
   if (typeof v === 'number') return formatNumber(v);
-  return quoteText ? (locale === 'en' ? `"${v}"` : `“${v}”`) : v;
+  const s = shorten(v, locale);
+  return quoteText ? (locale === 'en' ? `"${s}"` : `“${s}”`) : s;
 }
 
 const PLACEHOLDER = /\{(\$(?:prev:)?[A-Za-z_][A-Za-z0-9_]*|[A-Za-z_][A-Za-z0-9_]*)\}/g;

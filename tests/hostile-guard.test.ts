@@ -1,0 +1,187 @@
+/**
+ * The per-file guard: a file that takes too long (or too much memory) to read is answered
+ * 'unreadable' with code 'timeout' (or 'out-of-memory') and the batch goes on; Ctrl+C in the middle
+ * of a batch leaves neither the output nor a temporary file behind. The worker runs compiled code,
+ * so dist/ is built first when it is missing or older than the sources.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { BatchReport } from '../src/core/batch-report';
+import { UserError } from '../src/core/errors';
+import { ReadGuard } from '../src/cli/guard';
+import { readWorkbookFile } from '../src/io/read-workbook';
+import { EXAMPLES_DIR, GOOD_EXAMPLE, appendRows, badFiles, definedNames, patchExample, setDefinedNames } from './helpers/hostile-fixtures';
+
+const REPO = join(__dirname, '..');
+const WORKER = join(REPO, 'dist', 'cli', 'guard-worker.js');
+const BIN = join(REPO, 'bin', 'zwgk.js');
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) newest = Math.max(newest, newestSource(p));
+    else if (e.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureBuilt(): void {
+  const sources = Math.max(...['core', 'io', 'cli', 'examples'].map((d) => newestSource(join(REPO, 'src', d))));
+  if (existsSync(WORKER) && statSync(WORKER).mtimeMs >= sources && existsSync(join(REPO, 'dist', 'cli', 'main.js'))) return;
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: REPO, stdio: 'pipe' });
+}
+
+/** A workbook whose last name points a million rows down a filled sheet: a parse of many seconds. */
+function slowWorkbook(): Uint8Array {
+  return patchExample(
+    (p) => {
+      appendRows(p, '文字部分', 100, 1_000_000);
+      setDefinedNames(p, definedNames(p).map((n) => (n.name === 'TXT_FEE' ? { ...n, ref: "'文字部分'!$A$1000000" } : n)));
+    },
+    undefined,
+    1,
+  );
+}
+
+let root: string;
+let slowDir: string;
+let slowPath: string;
+beforeAll(() => {
+  ensureBuilt();
+  root = mkdtempSync(join(tmpdir(), 'zwgk-guard-'));
+  slowDir = join(root, 'slow');
+  mkdirSync(slowDir);
+  slowPath = join(slowDir, '00-slow.xlsx');
+  writeFileSync(slowPath, slowWorkbook());
+  copyFileSync(GOOD_EXAMPLE, join(slowDir, basename(GOOD_EXAMPLE)));
+}, 120_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+async function refusal(p: Promise<unknown>): Promise<UserError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof UserError) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('ReadGuard (worker thread)', () => {
+  it('gives the same Snapshot as reading in-process, and passes refusals on with code and both languages', async () => {
+    const guard = new ReadGuard({ timeoutSeconds: 30, workerScript: WORKER });
+    expect(guard.mode).toBe('worker');
+    try {
+      const files = readdirSync(EXAMPLES_DIR).map((f) => join(EXAMPLES_DIR, f));
+      for (const [i, f] of files.entries()) expect(await guard.read(f, files[i + 1])).toEqual(await readWorkbookFile(f));
+      const bad = join(root, 'random.xlsx');
+      const random = badFiles().find((b) => b.name === 'random.xlsx');
+      writeFileSync(bad, random?.bytes ?? new Uint8Array());
+      const err = await refusal(guard.read(bad));
+      expect(err.code).toBe('not-spreadsheet');
+      expect(err.messageIn('zh-CN')).toContain(`“${bad}”`);
+      expect(err.messageIn('en')).toContain(`"${bad}"`);
+      expect(guard.starts).toBe(1); // one worker for the whole batch
+    } finally {
+      await guard.close();
+    }
+  });
+
+  it('stops a file that runs over the time limit, restarts the worker and reads the next file', async () => {
+    const guard = new ReadGuard({ timeoutSeconds: 2, workerScript: WORKER });
+    try {
+      const started = Date.now();
+      const err = await refusal(guard.read(slowPath, GOOD_EXAMPLE));
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(err.code).toBe('timeout');
+      expect(err.messageIn('zh-CN')).toBe(
+        `文件“${slowPath}”在 2 秒内未能读完，已跳过：它可能含有异常庞大或损坏的内容，请在 Excel 或 WPS 中打开检查后另存为 .xlsx 再试（也可用 --timeout 放宽时限）。`,
+      );
+      const snap = await guard.read(GOOD_EXAMPLE);
+      expect(snap.cells.INFO_UNIT_NAME.raw).toBe('XX县教育局');
+      expect(guard.starts).toBe(2);
+    } finally {
+      await guard.close();
+    }
+  });
+
+  it('stops a file that needs more memory than the worker may take', async () => {
+    const guard = new ReadGuard({ timeoutSeconds: 60, workerScript: WORKER, memoryMb: 64 });
+    try {
+      const err = await refusal(guard.read(slowPath));
+      expect(err.code).toBe('out-of-memory');
+      expect(err.messageIn('en')).toContain(`"${slowPath}"`);
+      expect((await guard.read(GOOD_EXAMPLE)).templateId).toBe('ZWGK-ANNUAL');
+    } finally {
+      await guard.close();
+    }
+  });
+
+  it('reads in-process without the compiled worker or with a time limit of 0', () => {
+    expect(new ReadGuard({ timeoutSeconds: 0, workerScript: WORKER }).mode).toBe('in-process');
+    expect(new ReadGuard({ timeoutSeconds: 5, workerScript: join(root, 'missing.js') }).mode).toBe('in-process');
+  });
+});
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runBin(args: string[], opts: { interruptAfterMs?: number } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    if (opts.interruptAfterMs !== undefined) setTimeout(() => child.kill('SIGINT'), opts.interruptAfterMs);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+describe('zwgk validate --timeout (compiled CLI)', () => {
+  it('answers the slow file with timeout, validates the good one and exits 2', async () => {
+    const res = await runBin(['validate', slowDir, '--timeout', '2', '--format', 'json']);
+    expect(res.code).toBe(2);
+    const report = JSON.parse(res.stdout) as BatchReport;
+    expect(report.counts).toMatchObject({ files: 2, ok: 1, unreadable: 1 });
+    expect(report.files[0]).toMatchObject({ file: slowPath, status: 'unreadable', error: { code: 'timeout' } });
+    expect(report.files[1]).toMatchObject({ status: 'ok', unit: { name: 'XX县教育局' } });
+  }, 60_000);
+
+  it('rejects a negative --timeout as a usage error', async () => {
+    const res = await runBin(['validate', slowDir, '--timeout=-1']);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('--timeout 须为不小于 0 的秒数。');
+  });
+});
+
+describe('Ctrl+C in the middle of a batch', () => {
+  let batch: string;
+  beforeAll(() => {
+    batch = join(root, 'batch');
+    mkdirSync(batch);
+    const examples = readdirSync(EXAMPLES_DIR);
+    for (let i = 0; i < 40; i++) for (const f of examples) copyFileSync(join(EXAMPLES_DIR, f), join(batch, `${String(i).padStart(2, '0')}-${f}`));
+  });
+
+  it.each([
+    ['validate --format html', (out: string) => ['validate', batch, '--format', 'html', '-o', out]],
+    ['summary', (out: string) => ['summary', batch, '-o', out]],
+  ])('%s leaves no output and no temporary file', async (_label, args) => {
+    const outDir = mkdtempSync(join(root, 'out-'));
+    const out = join(outDir, 'result.' + (_label === 'summary' ? 'xlsx' : 'html'));
+    const res = await runBin(args(out), { interruptAfterMs: 1500 });
+    // Interrupted, not finished: killed by the signal (or exiting 130 after cleaning up).
+    expect(res.signal === 'SIGINT' || res.code === 130).toBe(true);
+    expect(readdirSync(outDir)).toEqual([]);
+    expect(readdirSync(batch).filter((f) => !f.endsWith('.xlsx'))).toEqual([]);
+  }, 60_000);
+});
