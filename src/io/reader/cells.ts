@@ -41,12 +41,22 @@ function isDateFormat(format: XLSX.CellObject['z']): boolean {
   }
 }
 
+function formatted(cell: XLSX.CellObject): string | undefined {
+  try {
+    return XLSX.utils.format_cell(cell);
+  } catch {
+    return undefined; // an unparsable number format: the raw number is shown instead
+  }
+}
+
 /** Builds the RawCell for a SheetJS cell (undefined when the cell does not exist). */
 export function rawCellFrom(cell: XLSX.CellObject | undefined, date1904: boolean): RawCell {
   if (!cell) return { type: 'z', value: null };
   const formula = formulaOf(cell);
   const withFormula = (raw: RawCell): RawCell => (formula ? { ...raw, formula } : raw);
-  const shown = typeof cell.w === 'string' ? cell.w : undefined;
+  // The reader parses without SheetJS's cellText (formatting every label cell of the workbook cost
+  // more than the rules); the shown text of the few named cells is formatted here on demand.
+  const shown = typeof cell.w === 'string' ? cell.w : cell.t === 'n' ? formatted(cell) : undefined;
 
   switch (cell.t) {
     case 'n': {

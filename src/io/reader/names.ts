@@ -77,16 +77,62 @@ export function pickName(names: readonly WorkbookName[], name: string): Workbook
   return same.find((n) => n.Sheet === null || n.Sheet === undefined) ?? same[0];
 }
 
+function isWorkbookScoped(n: WorkbookName): boolean {
+  return n.Sheet === null || n.Sheet === undefined;
+}
+
+/**
+ * The workbook's names indexed once, with the same choice as pickName (workbook scope first, else
+ * the first sheet-scoped one): a reader resolves some 240 names, and scanning every name for each
+ * of them cost more than parsing the sheets.
+ */
+export class NameResolver {
+  private readonly byName = new Map<string, WorkbookName>();
+  private readonly sheetByName = new Map<string, string>();
+  private readonly sheetByLowerName = new Map<string, string>();
+
+  constructor(
+    names: readonly WorkbookName[],
+    private readonly sheetNames: readonly string[],
+  ) {
+    for (const n of names) {
+      const key = n.Name.toUpperCase();
+      const existing = this.byName.get(key);
+      if (!existing || (!isWorkbookScoped(existing) && isWorkbookScoped(n))) this.byName.set(key, n);
+    }
+    for (const s of sheetNames) {
+      const real = unescapeXml(s);
+      if (!this.sheetByName.has(real)) this.sheetByName.set(real, s);
+      const lower = real.toLowerCase();
+      if (!this.sheetByLowerName.has(lower)) this.sheetByLowerName.set(lower, s);
+    }
+  }
+
+  /** Where the defined name `name` points, or why it cannot be read. */
+  resolve(name: string): NameTarget {
+    return resolveDefinition(this.byName.get(name.toUpperCase()), this.sheetNames, (wanted) =>
+      this.sheetByName.get(wanted) ?? this.sheetByLowerName.get(wanted.toLowerCase()),
+    );
+  }
+}
+
 /** Where the defined name `name` points, or why it cannot be read. */
 export function resolveName(names: readonly WorkbookName[], sheetNames: readonly string[], name: string): NameTarget {
-  const def = pickName(names, name);
+  return resolveDefinition(pickName(names, name), sheetNames, (wanted) => findSheet(sheetNames, wanted));
+}
+
+function resolveDefinition(
+  def: WorkbookName | undefined,
+  sheetNames: readonly string[],
+  sheetKeyOf: (wanted: string) => string | undefined,
+): NameTarget {
   if (!def) return { ok: false, problem: 'missing' };
   const ref = unescapeXml(def.Ref ?? '');
   const parsed = parseNameRef(ref);
   if (parsed.kind === 'broken') return { ok: false, problem: 'broken-ref', ref };
   if (parsed.kind === 'not-a-cell') return { ok: false, problem: 'not-a-cell', ref };
   let sheetKey: string | undefined;
-  if (parsed.sheet !== null) sheetKey = findSheet(sheetNames, parsed.sheet);
+  if (parsed.sheet !== null) sheetKey = sheetKeyOf(parsed.sheet);
   else if (typeof def.Sheet === 'number') sheetKey = sheetNames[def.Sheet];
   else return { ok: false, problem: 'not-a-cell', ref };
   if (sheetKey === undefined) return { ok: false, problem: 'bad-sheet', ref };

@@ -5,7 +5,7 @@
  * a million rows, or a table pasted far below the form, then costs neither time nor memory.
  */
 import { INDICATORS, TEMPLATE_ID_NAME, TEMPLATE_VERSION_NAME, parseAddress } from '../../core/catalogue';
-import { resolveName, type WorkbookName } from './names';
+import type { NameResolver } from './names';
 
 export interface ReadPlan {
   /** Keys of wb.SheetNames to parse (empty: no name resolves, nothing to read). */
@@ -16,11 +16,11 @@ export interface ReadPlan {
 
 const CONTRACT_NAMES: readonly string[] = [...INDICATORS.map((i) => i.name), TEMPLATE_ID_NAME, TEMPLATE_VERSION_NAME];
 
-export function planRead(names: readonly WorkbookName[], sheetNames: readonly string[]): ReadPlan {
+export function planRead(resolver: NameResolver, sheetNames: readonly string[]): ReadPlan {
   const sheets = new Set<string>();
   let rows = 0;
   for (const name of CONTRACT_NAMES) {
-    const target = resolveName(names, sheetNames, name);
+    const target = resolver.resolve(name);
     if (!target.ok) continue;
     sheets.add(target.sheetKey);
     rows = Math.max(rows, parseAddress(target.address).row);

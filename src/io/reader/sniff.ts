@@ -92,6 +92,8 @@ function inspectZip(file: string, b: Uint8Array, maxUncompressed: number): Sprea
   else throw notSpreadsheet(file, KINDS.zip);
 
   // Declared sizes can lie; count what really comes out before SheetJS inflates it all at once.
+  // (SheetJS's unzip writes into a buffer of the declared size, which bounds its memory but not its
+  // time: a lying entry still makes it decode every byte, so this count cannot be skipped.)
   try {
     checkInflatedSize(b, dir, maxUncompressed);
   } catch (err) {

@@ -13,10 +13,10 @@ import { readingFromRaw, type RawCell } from '../../core/classify';
 import { isUserError } from '../../core/errors';
 import type { CellReading, NameIssue, Snapshot } from '../../core/snapshot';
 import { rawCellFrom } from './cells';
-import { resolveName, unescapeXml, type WorkbookName } from './names';
+import { NameResolver, unescapeXml, type WorkbookName } from './names';
 import { DAMAGE, corrupt, emptyFile, encrypted, tooLarge, wpsEt } from './refusals';
 import { planRead } from './plan';
-import { isWpsName, sniffContainer } from './sniff';
+import { isWpsName, sniffContainer, type SpreadsheetContainer } from './sniff';
 
 export interface ReadLimits {
   /** Largest file accepted, in bytes. */
@@ -34,13 +34,13 @@ export function effectiveLimits(limits?: Partial<ReadLimits>): ReadLimits {
   return { ...DEFAULT_LIMITS, ...(limits ?? {}) };
 }
 
-/** SheetJS options: formulas and displayed text on, no HTML, dates left as serial numbers. */
+/** SheetJS options: formulas and number formats on (shown text is formatted per named cell), no HTML, dates left as serial numbers. */
 const READ_OPTIONS: XLSX.ParsingOptions = {
   type: 'array',
   cellFormula: true,
   cellHTML: false,
   cellNF: true,
-  cellText: true,
+  cellText: false,
   cellDates: false,
   cellStyles: false,
   bookVBA: false,
@@ -99,8 +99,8 @@ interface NamedRead {
   issue?: NameIssue;
 }
 
-function readNamed(wb: XLSX.WorkBook, names: readonly WorkbookName[], date1904: boolean, name: string): NamedRead {
-  const target = resolveName(names, wb.SheetNames, name);
+function readNamed(wb: XLSX.WorkBook, resolver: NameResolver, date1904: boolean, name: string): NamedRead {
+  const target = resolver.resolve(name);
   if (!target.ok) {
     const issue: NameIssue = { name, problem: target.problem };
     if (target.ref !== undefined) issue.ref = target.ref;
@@ -127,17 +127,17 @@ function namesOf(wb: XLSX.WorkBook): WorkbookName[] {
 
 /** Builds the Snapshot of a parsed workbook. */
 export function snapshotFromWorkbook(wb: XLSX.WorkBook, source: string): Snapshot {
-  const names = namesOf(wb);
+  const resolver = new NameResolver(namesOf(wb), wb.SheetNames);
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const cells: Record<string, CellReading> = {};
   const nameIssues: NameIssue[] = [];
   for (const ind of INDICATORS) {
-    const read = readNamed(wb, names, date1904, ind.name);
+    const read = readNamed(wb, resolver, date1904, ind.name);
     if (read.reading) cells[ind.name] = read.reading;
     if (read.issue) nameIssues.push(read.issue);
   }
-  const idRead = readNamed(wb, names, date1904, TEMPLATE_ID_NAME);
-  const versionRead = readNamed(wb, names, date1904, TEMPLATE_VERSION_NAME);
+  const idRead = readNamed(wb, resolver, date1904, TEMPLATE_ID_NAME);
+  const versionRead = readNamed(wb, resolver, date1904, TEMPLATE_VERSION_NAME);
   // The template markers are defined names of the contract too: their problems are listed alike.
   for (const r of [idRead, versionRead]) if (r.issue) nameIssues.push(r.issue);
   return {
@@ -150,19 +150,83 @@ export function snapshotFromWorkbook(wb: XLSX.WorkBook, source: string): Snapsho
   };
 }
 
+/** Sheet XML up to this size is parsed in one pass; larger workbooks are parsed by plan (see readWorkbook). */
+const ONE_PASS_SHEET_BYTES = 4 * 1024 * 1024;
+
+interface Parser {
+  parse: (extra: XLSX.ParsingOptions) => XLSX.WorkBook;
+  /** Whether the sheets are small enough to parse all of them at once. */
+  small: boolean;
+}
+
+/** The parts of SheetJS's bundled CFB reader used here (the package types it as any). */
+interface UnzippedPackage {
+  FullPaths: string[];
+  FileIndex: Array<{ content?: { length: number } }>;
+}
+
+function sheetBytes(zip: UnzippedPackage): number {
+  let total = 0;
+  zip.FullPaths.forEach((path, i) => {
+    // xl/worksheets/sheetN.xml in OOXML; everything (content.xml) in ODS.
+    if (/\/worksheets\/|content\.xml$/i.test(path)) total += zip.FileIndex[i]?.content?.length ?? 0;
+  });
+  return total;
+}
+
+/**
+ * A parser of one file's bytes that can be run with different options. For zip containers (xlsx,
+ * xlsm, ods) the package is unzipped once and every pass parses the same unzipped parts: unzipping
+ * was the largest single cost of a read.
+ */
+function sheetJsParser(data: Uint8Array, fileName: string, container: SpreadsheetContainer): Parser {
+  if (container === 'xls') return { parse: (extra) => parseWithSheetJs(data, fileName, extra), small: data.length <= ONE_PASS_SHEET_BYTES };
+  let zip: UnzippedPackage;
+  try {
+    zip = quietly(() => XLSX.CFB.read(data, { type: 'buffer' }) as UnzippedPackage);
+  } catch {
+    throw isWpsName(fileName) ? wpsEt(fileName) : corrupt(fileName, DAMAGE.content);
+  }
+  // parse_zip is what XLSX.read runs on a zip after unzipping it; it is not in SheetJS's types.
+  const parseZip = (XLSX as unknown as { parse_zip: (zip: unknown, o: XLSX.ParsingOptions) => XLSX.WorkBook }).parse_zip;
+  const parse = (extra: XLSX.ParsingOptions): XLSX.WorkBook => {
+    try {
+      return quietly(() => parseZip(zip, { ...READ_OPTIONS, ...extra }));
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (/password|encrypt/i.test(message)) throw encrypted(fileName);
+      if (isWpsName(fileName)) throw wpsEt(fileName);
+      throw corrupt(fileName, DAMAGE.content);
+    }
+  };
+  return { parse, small: sheetBytes(zip) <= ONE_PASS_SHEET_BYTES };
+}
+
 /** Reads .xlsx/.xlsm/.xls/.ods bytes into a Snapshot. Throws UserError with a specific code for unreadable input. */
 export function readWorkbook(data: Uint8Array, fileName: string, limits?: Partial<ReadLimits>): Snapshot {
   const lim = effectiveLimits(limits);
   if (data.length === 0) throw emptyFile(fileName);
   if (data.length > lim.maxBytes) throw tooLarge(fileName, data.length, lim.maxBytes);
-  sniffContainer(fileName, data, lim.maxUncompressedBytes);
-  // First the workbook part alone (names, sheet list), then only the sheets and rows the names need:
-  // a sheet of a million rows elsewhere in the workbook costs neither time nor memory.
-  const book = parseWithSheetJs(data, fileName, { sheets: [] });
+  const container = sniffContainer(fileName, data, lim.maxUncompressedBytes);
+  const { parse, small } = sheetJsParser(data, fileName, container);
+  // A submission's sheets are small: one pass reads them all. A large workbook is read in two: first
+  // the workbook part alone (names, sheet list), then only the sheets and rows the names need, so a
+  // sheet of a million rows elsewhere in the workbook costs neither time nor memory.
+  if (small) {
+    const wb = parse({});
+    requireSheets(wb, fileName);
+    try {
+      return snapshotFromWorkbook(wb, fileName);
+    } catch (err) {
+      if (isUserError(err)) throw err;
+      throw corrupt(fileName, DAMAGE.content);
+    }
+  }
+  const book = parse({ sheets: [] });
   requireSheets(book, fileName);
   try {
-    const plan = planRead(namesOf(book), book.SheetNames);
-    const wb = plan.sheets.length === 0 ? book : parseWithSheetJs(data, fileName, { sheets: plan.sheets, sheetRows: plan.rows });
+    const plan = planRead(new NameResolver(namesOf(book), book.SheetNames), book.SheetNames);
+    const wb = plan.sheets.length === 0 ? book : parse({ sheets: plan.sheets, sheetRows: plan.rows });
     requireSheets(wb, fileName);
     return snapshotFromWorkbook(wb, fileName);
   } catch (err) {
