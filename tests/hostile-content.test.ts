@@ -134,7 +134,7 @@ describe('defined names and sheets', () => {
     expect(report.files[0].status).toBe('error');
     const template = report.files[0].findings.find((f) => f.rule === 'INFO-TEMPLATE');
     expect(template?.severity).toBe('error');
-    expect(template?.message).toContain('INFO_CONTACT、INFO_PHONE、TXT_FEE');
+    expect(template?.message).toContain('INFO_CONTACT（指向 #REF!）、INFO_PHONE（指向不存在的工作表）、TXT_FEE（不是单个单元格）');
   });
 
   it('prefers the workbook-scoped name over sheet-scoped duplicates pointing elsewhere', () => {

@@ -185,10 +185,22 @@ describe('基本信息', () => {
   it('INFO-TEMPLATE: names the missing defined names; sums over them are skipped', async () => {
     const fs = await findingsFor({}, { missing: ['T3_NEW_NAT', 'W_PRESS'] });
     expect(rulesOf(fs)).toEqual(['INFO-TEMPLATE']);
-    expect(fs[0].values).toEqual({ missingCount: 2, missingList: 'T3_NEW_NAT、W_PRESS', missingShare: 0.008264 });
+    expect(fs[0].values).toEqual({ missingCount: 2, missingList: 'T3_NEW_NAT、W_PRESS', missingListEn: 'T3_NEW_NAT, W_PRESS', missingShare: 0.008264 });
     expect(fs[0].message).toBe(
-      '该文件不是标准模板，或被某个程序另存时丢失了定义名称：缺少 2 个定义名称（T3_NEW_NAT、W_PRESS）。请从标准模板重新填报，或用 Excel/WPS 打开原模板填写后保存。',
+      '该文件不是标准模板，或被某个程序另存时丢失了定义名称：有 2 个定义名称缺失或无效（T3_NEW_NAT、W_PRESS）。请从标准模板重新填报，或用 Excel/WPS 打开原模板填写后保存。',
     );
+  });
+
+  it('INFO-TEMPLATE: says which names point to #REF! or to a missing sheet rather than calling them missing', async () => {
+    const snapshot = snapshotFrom(cleanValues(), { missing: ['T3_NEW_NAT', 'W_PRESS'] });
+    snapshot.nameIssues = snapshot.nameIssues.map((i) =>
+      i.name === 'T3_NEW_NAT' ? { ...i, problem: 'broken-ref', ref: '#REF!' } : { ...i, problem: 'bad-sheet', ref: "'旧表'!$B$14" },
+    );
+    const report = await validator.validate(snapshot, { now: NOW, locale: 'en' });
+    expect(report.findings.map((f) => f.messages['zh-CN'])).toEqual([
+      '该文件不是标准模板，或被某个程序另存时丢失了定义名称：有 2 个定义名称缺失或无效（T3_NEW_NAT（指向 #REF!）、W_PRESS（指向不存在的工作表））。请从标准模板重新填报，或用 Excel/WPS 打开原模板填写后保存。',
+    ]);
+    expect(report.findings[0].message).toContain('2 defined names are missing or invalid (T3_NEW_NAT (points to #REF!), W_PRESS (points to a sheet that does not exist))');
   });
 
   it('INFO-TEMPLATE: when most names are missing, that one finding replaces everything else', async () => {
@@ -198,10 +210,10 @@ describe('基本信息', () => {
         rule: 'INFO-TEMPLATE',
         severity: 'error',
         cells: [],
-        values: { missingCount: 240, missingShare: 0.991736, missingList: 'INFO_UNIT_TYPE、INFO_UNIT_CODE、INFO_PARENT、INFO_YEAR、INFO_CONTACT、INFO_PHONE、INFO_DATE、T2_RULE_ISSUED …' },
+        values: { missingCount: 240, missingShare: 0.991736, missingList: 'INFO_UNIT_TYPE、INFO_UNIT_CODE、INFO_PARENT、INFO_YEAR、INFO_CONTACT、INFO_PHONE、INFO_DATE、T2_RULE_ISSUED …', missingListEn: 'INFO_UNIT_TYPE, INFO_UNIT_CODE, INFO_PARENT, INFO_YEAR, INFO_CONTACT, INFO_PHONE, INFO_DATE, T2_RULE_ISSUED …' },
       },
     ]);
-    expect(report.findings[0].message).toMatch(/^该文件不是标准模板，或被某个程序另存时丢失了定义名称：缺少 240 个定义名称（INFO_UNIT_TYPE、/);
+    expect(report.findings[0].message).toMatch(/^该文件不是标准模板，或被某个程序另存时丢失了定义名称：有 240 个定义名称缺失或无效（INFO_UNIT_TYPE、/);
   });
 });
 

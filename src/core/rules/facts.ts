@@ -114,6 +114,8 @@ export interface TemplateFact {
   missingShare: number;
   /** First missing names, joined with "、", with "等 N 个" added by the message. */
   missingList: string;
+  /** The same list with its notes in English. */
+  missingListEn: string;
 }
 
 export interface PrevFact {
@@ -256,7 +258,21 @@ export function templateFact(snapshot: Snapshot): TemplateFact {
     if (n === 'TEMPLATE_VERSION') return snapshot.templateVersion === null;
     return !snapshot.cells[n];
   });
-  const shown = missing.slice(0, 8).join('、');
+  // A name that exists but points nowhere usable is not "missing": say what is wrong with it.
+  const problems = new Map(snapshot.nameIssues.map((i) => [i.name, i.problem]));
+  const NOTE: Record<string, [string, string]> = {
+    'broken-ref': ['（指向 #REF!）', ' (points to #REF!)'],
+    'bad-sheet': ['（指向不存在的工作表）', ' (points to a sheet that does not exist)'],
+    'not-a-cell': ['（不是单个单元格）', ' (not a single cell)'],
+  };
+  const label = (n: string, en: boolean): string => {
+    const note = NOTE[problems.get(n) ?? ''];
+    return note ? n + note[en ? 1 : 0] : n;
+  };
+  const list = (en: boolean): string => {
+    const shown = missing.slice(0, 8).map((n) => label(n, en)).join(en ? ', ' : '、');
+    return missing.length > 8 ? `${shown} …` : shown;
+  };
   return {
     id: snapshot.templateId,
     version: snapshot.templateVersion,
@@ -264,7 +280,8 @@ export function templateFact(snapshot: Snapshot): TemplateFact {
     versionKnown: snapshot.templateVersion !== null && KNOWN_TEMPLATE_VERSIONS.includes(snapshot.templateVersion.trim()),
     missingCount: missing.length,
     missingShare: round(missing.length / REQUIRED_DEFINED_NAMES.length),
-    missingList: missing.length > 8 ? `${shown} …` : shown,
+    missingList: list(false),
+    missingListEn: list(true),
   };
 }
 
