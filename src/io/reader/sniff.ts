@@ -5,7 +5,7 @@
  */
 import * as XLSX from 'xlsx';
 import { DAMAGE, KINDS, type Kind, corrupt, csvNotSupported, encrypted, notSpreadsheet, unsupportedFormat, wpsEt, zipBomb } from './refusals';
-import { ZipBudgetError, ZipStructureError, checkInflatedSize, readSmallEntry, readZipDirectory } from './zip';
+import { ZipBudgetError, ZipStructureError, inflateWithin, readSmallEntry, readZipDirectory } from './zip';
 
 /** The containers handed on to SheetJS. */
 export type SpreadsheetContainer = 'ooxml' | 'ods' | 'xls';
@@ -66,7 +66,13 @@ function classifyText(file: string, b: Uint8Array): never {
   throw csvNotSupported(file);
 }
 
-function inspectZip(file: string, b: Uint8Array, maxUncompressed: number): SpreadsheetContainer {
+/** What the sniffer found: the container, and for zip containers the inflated parts by name. */
+export interface SniffedWorkbook {
+  container: SpreadsheetContainer;
+  parts: Map<string, Uint8Array> | null;
+}
+
+function inspectZip(file: string, b: Uint8Array, maxUncompressed: number): SniffedWorkbook {
   let dir;
   try {
     dir = readZipDirectory(b);
@@ -91,11 +97,12 @@ function inspectZip(file: string, b: Uint8Array, maxUncompressed: number): Sprea
   else if (names.has('ppt/presentation.xml')) throw notSpreadsheet(file, KINDS.powerpoint);
   else throw notSpreadsheet(file, KINDS.zip);
 
-  // Declared sizes can lie; count what really comes out before SheetJS inflates it all at once.
-  // (SheetJS's unzip writes into a buffer of the declared size, which bounds its memory but not its
-  // time: a lying entry still makes it decode every byte, so this count cannot be skipped.)
+  // Declared sizes can lie; inflate within the budget, counting what really comes out, and keep the
+  // parts for the parser. (SheetJS's own unzip writes into a buffer of the declared size, which
+  // bounds its memory but not its time: a lying entry still makes it decode every byte.)
+  let parts: Map<string, Uint8Array>;
   try {
-    checkInflatedSize(b, dir, maxUncompressed);
+    parts = inflateWithin(b, dir, maxUncompressed);
   } catch (err) {
     if (err instanceof ZipBudgetError) throw zipBomb(file, err.inflatedAtLeast, maxUncompressed);
     if (err instanceof ZipStructureError) throw corrupt(file, zipDetail(err));
@@ -107,7 +114,7 @@ function inspectZip(file: string, b: Uint8Array, maxUncompressed: number): Sprea
     // A password-protected ODS keeps its zip shape but encrypts content.xml; the manifest says so.
     if (manifest && safeSmallEntry(file, b, manifest, 1 << 20).includes('encryption-data')) throw encrypted(file);
   }
-  return container;
+  return { container, parts };
 }
 
 function safeSmallEntry(file: string, b: Uint8Array, entry: Parameters<typeof readSmallEntry>[1], limit: number): string {
@@ -151,8 +158,13 @@ function inspectOle(file: string, b: Uint8Array): SpreadsheetContainer {
 
 /** Recognises the container or throws the precise refusal. `b` is not empty and within the size limit. */
 export function sniffContainer(file: string, b: Uint8Array, maxUncompressed: number): SpreadsheetContainer {
+  return sniffWorkbook(file, b, maxUncompressed).container;
+}
+
+/** As sniffContainer, and hands on the parts of a zip container, already inflated within the budget. */
+export function sniffWorkbook(file: string, b: Uint8Array, maxUncompressed: number): SniffedWorkbook {
   if (startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06])) return inspectZip(file, b, maxUncompressed);
-  if (startsWith(b, OLE_MAGIC)) return inspectOle(file, b);
+  if (startsWith(b, OLE_MAGIC)) return { container: inspectOle(file, b), parts: null };
   const head = asciiPrefix(b, 8);
   if (head.startsWith('%PDF')) throw notSpreadsheet(file, KINDS.pdf);
   if (head.startsWith('PK')) throw corrupt(file, DAMAGE.zip);

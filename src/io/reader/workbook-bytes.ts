@@ -16,7 +16,7 @@ import { rawCellFrom } from './cells';
 import { NameResolver, unescapeXml, type WorkbookName } from './names';
 import { DAMAGE, corrupt, emptyFile, encrypted, tooLarge, wpsEt } from './refusals';
 import { planRead } from './plan';
-import { isWpsName, sniffContainer, type SpreadsheetContainer } from './sniff';
+import { isWpsName, sniffWorkbook, type SniffedWorkbook } from './sniff';
 
 export interface ReadLimits {
   /** Largest file accepted, in bytes. */
@@ -159,10 +159,26 @@ interface Parser {
   small: boolean;
 }
 
-/** The parts of SheetJS's bundled CFB reader used here (the package types it as any). */
+/** The parts of SheetJS's bundled CFB container used here (the package types it as any). */
 interface UnzippedPackage {
   FullPaths: string[];
   FileIndex: Array<{ content?: { length: number } }>;
+}
+
+interface CfbUtils {
+  cfb_new(): UnzippedPackage;
+  cfb_add(cfb: UnzippedPackage, name: string, content: Uint8Array): unknown;
+}
+
+/** Above this many parts, SheetJS's own unzip is used (its container grows slowly part by part). */
+const MAX_PREBUILT_PARTS = 500;
+
+/** A SheetJS container holding the parts the sniffer already inflated. */
+function packageOf(parts: Map<string, Uint8Array>): UnzippedPackage {
+  const utils = (XLSX.CFB as { utils: CfbUtils }).utils;
+  const cfb = utils.cfb_new();
+  for (const [name, content] of parts) utils.cfb_add(cfb, name, content);
+  return cfb;
 }
 
 function sheetBytes(zip: UnzippedPackage): number {
@@ -176,14 +192,18 @@ function sheetBytes(zip: UnzippedPackage): number {
 
 /**
  * A parser of one file's bytes that can be run with different options. For zip containers (xlsx,
- * xlsm, ods) the package is unzipped once and every pass parses the same unzipped parts: unzipping
- * was the largest single cost of a read.
+ * xlsm, ods) the parts the sniffer inflated (within the size budget) are handed to SheetJS, so the
+ * file is unzipped once for the zip-bomb check and the parse together, and every pass parses the
+ * same parts: unzipping was the largest single cost of a read.
  */
-function sheetJsParser(data: Uint8Array, fileName: string, container: SpreadsheetContainer): Parser {
-  if (container === 'xls') return { parse: (extra) => parseWithSheetJs(data, fileName, extra), small: data.length <= ONE_PASS_SHEET_BYTES };
+function sheetJsParser(data: Uint8Array, fileName: string, sniffed: SniffedWorkbook): Parser {
+  if (sniffed.container === 'xls' || !sniffed.parts) {
+    return { parse: (extra) => parseWithSheetJs(data, fileName, extra), small: data.length <= ONE_PASS_SHEET_BYTES };
+  }
+  const parts = sniffed.parts;
   let zip: UnzippedPackage;
   try {
-    zip = quietly(() => XLSX.CFB.read(data, { type: 'buffer' }) as UnzippedPackage);
+    zip = quietly(() => (parts.size <= MAX_PREBUILT_PARTS ? packageOf(parts) : (XLSX.CFB.read(data, { type: 'buffer' }) as UnzippedPackage)));
   } catch {
     throw isWpsName(fileName) ? wpsEt(fileName) : corrupt(fileName, DAMAGE.content);
   }
@@ -207,8 +227,8 @@ export function readWorkbook(data: Uint8Array, fileName: string, limits?: Partia
   const lim = effectiveLimits(limits);
   if (data.length === 0) throw emptyFile(fileName);
   if (data.length > lim.maxBytes) throw tooLarge(fileName, data.length, lim.maxBytes);
-  const container = sniffContainer(fileName, data, lim.maxUncompressedBytes);
-  const { parse, small } = sheetJsParser(data, fileName, container);
+  const sniffed = sniffWorkbook(fileName, data, lim.maxUncompressedBytes);
+  const { parse, small } = sheetJsParser(data, fileName, sniffed);
   // A submission's sheets are small: one pass reads them all. A large workbook is read in two: first
   // the workbook part alone (names, sheet list), then only the sheets and rows the names need, so a
   // sheet of a million rows elsewhere in the workbook costs neither time nor memory.

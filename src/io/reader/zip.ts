@@ -166,6 +166,56 @@ export function checkInflatedSize(b: Uint8Array, dir: ZipDirectory, budget: numb
   return total;
 }
 
+/**
+ * Like checkInflatedSize, but keeps what it inflates: the parts of the package by name, so the
+ * parser does not unzip the file a second time. Entries of other methods and encrypted ones are
+ * left out (the caller refuses those files before parsing).
+ */
+export function inflateWithin(b: Uint8Array, dir: ZipDirectory, budget: number): Map<string, Uint8Array> {
+  const parts = new Map<string, Uint8Array>();
+  let total = 0;
+  for (const entry of dir.entries) {
+    if (entry.name.endsWith('/')) continue;
+    if (entry.method === 0) {
+      total += entry.compressedSize;
+      if (total > budget) throw new ZipBudgetError(total);
+      parts.set(entry.name, entryData(b, entry));
+      continue;
+    }
+    if (entry.method !== 8 || entry.flags & 1) continue;
+    const data = entryData(b, entry);
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    let over = false;
+    const inflater = new Inflate((chunk) => {
+      size += chunk.length;
+      total += chunk.length;
+      if (total > budget) over = true;
+      else chunks.push(chunk);
+    });
+    try {
+      for (let i = 0; i < data.length && !over; i += CHUNK) {
+        inflater.push(data.subarray(i, Math.min(i + CHUNK, data.length)), i + CHUNK >= data.length);
+      }
+    } catch (err) {
+      throw new ZipStructureError(`entry ${entry.name} cannot be inflated (${(err as Error).message})`);
+    }
+    if (over) throw new ZipBudgetError(total);
+    if (chunks.length === 1) {
+      parts.set(entry.name, chunks[0]);
+    } else {
+      const out = new Uint8Array(size);
+      let o = 0;
+      for (const c of chunks) {
+        out.set(c, o);
+        o += c.length;
+      }
+      parts.set(entry.name, out);
+    }
+  }
+  return parts;
+}
+
 /** Inflates one small entry (e.g. a manifest) to text, refusing anything over `limit` bytes. */
 export function readSmallEntry(b: Uint8Array, entry: ZipEntry, limit: number): string {
   const data = entryData(b, entry);
