@@ -16,6 +16,7 @@ import type { RosterEntry } from '../core/summary/roster';
 import type { SummaryInfoValues } from '../core/summary/summary-info';
 import { KEY_TOTALS, type IssueRow, type UnitRow } from '../core/summary/unit-row';
 import { buildTemplate, type CellInput } from './template-writer';
+import { unitColumns } from '../core/summary/sheet-rows';
 
 export interface SummaryModel {
   locale: Locale;
@@ -61,22 +62,6 @@ function text(v: string | null | undefined): string | null {
   return v === null || v === undefined || v === '' ? null : String(v);
 }
 
-function unitColumns(locale: Locale): string[] {
-  const zh = locale === 'zh-CN';
-  return [
-    zh ? '序号' : 'No.',
-    zh ? '单位名称' : 'Unit',
-    zh ? '统一社会信用代码' : 'Credit code',
-    zh ? '单位类型' : 'Unit type',
-    zh ? '报告年度' : 'Year',
-    zh ? '文件' : 'File',
-    zh ? '状态' : 'Status',
-    zh ? '错误数' : 'Errors',
-    zh ? '警告数' : 'Warnings',
-    zh ? '计入合计' : 'In totals',
-    ...KEY_TOTALS.map((k) => (zh ? k.label : k.labelEn)),
-  ];
-}
 
 function addUnitsSheet(wb: ExcelJS.Workbook, model: SummaryModel): void {
   const { locale } = model;

@@ -134,40 +134,8 @@ export function entryData(b: Uint8Array, entry: ZipEntry): Uint8Array {
 const CHUNK = 16 * 1024;
 
 /**
- * Inflates every deflated entry, counting the real output, and stops as soon as the total exceeds
- * `budget`. The output itself is dropped: this only proves the declared sizes were not a lie.
- * Throws ZipBudgetError over budget and ZipStructureError on damaged data.
- */
-export function checkInflatedSize(b: Uint8Array, dir: ZipDirectory, budget: number): number {
-  let total = 0;
-  for (const entry of dir.entries) {
-    if (entry.method === 0) {
-      total += entry.compressedSize;
-      if (total > budget) throw new ZipBudgetError(total);
-      continue;
-    }
-    if (entry.method !== 8) continue; // other methods are left to the parser to reject
-    if (entry.flags & 1) continue; // encrypted entry: nothing to inflate here
-    const data = entryData(b, entry);
-    let over = false;
-    const inflater = new Inflate((chunk) => {
-      total += chunk.length;
-      if (total > budget) over = true;
-    });
-    try {
-      for (let i = 0; i < data.length && !over; i += CHUNK) {
-        inflater.push(data.subarray(i, Math.min(i + CHUNK, data.length)), i + CHUNK >= data.length);
-      }
-    } catch (err) {
-      throw new ZipStructureError(`entry ${entry.name} cannot be inflated (${(err as Error).message})`);
-    }
-    if (over) throw new ZipBudgetError(total);
-  }
-  return total;
-}
-
-/**
- * Like checkInflatedSize, but keeps what it inflates: the parts of the package by name, so the
+ * Inflates every entry, counting the real output, and stops as soon as the total exceeds `budget`
+ * (declared sizes can lie). Keeps what it inflates: the parts of the package by name, so the
  * parser does not unzip the file a second time. Entries of other methods and encrypted ones are
  * left out (the caller refuses those files before parsing).
  */
