@@ -27,9 +27,13 @@ export function selectRules(rules: readonly ExpandedRule[], unitType: string | n
   );
 }
 
+const UNCACHED_FACTS: ReadonlySet<string> = new Set(['cell', 'sum', 'balance', 'text', 'unit', 'currentYear']);
+
 export function buildEngine(rules: readonly ExpandedRule[]): Engine {
   const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolvePath });
-  for (const [id, fn] of Object.entries(FACTS)) engine.addFact(id, fn);
+  // The engine hashes every fact's params to cache its value per run; for facts that only look up a
+  // few cells, hashing costs more than computing again. Facts that walk every cell stay cached.
+  for (const [id, fn] of Object.entries(FACTS)) engine.addFact(id, fn, { cache: !UNCACHED_FACTS.has(id) });
   for (const [name, fn] of Object.entries(CUSTOM_OPERATORS)) engine.addOperator(name, fn);
   for (const r of rules) {
     engine.addRule({
