@@ -143,8 +143,8 @@ describe('zwgk validate', () => {
     const clean = copyExample('01-县教育局-合格', inputs);
     const faulty = copyExample('03-高新区-热线工单XX', inputs);
     const before = [sha(clean), sha(faulty)];
-    const outDir = join(dir, 'marked');
-    mkdirSync(outDir);
+    // A folder that does not exist yet is created.
+    const outDir = join(dir, 'marked', '2025');
     const r = await run(['validate', inputs, '--annotate', outDir]);
     expect(r.code).toBe(1);
     expect([sha(clean), sha(faulty)]).toEqual(before);

@@ -2,7 +2,7 @@
  * `zwgk validate FILES|DIRS...`: validates each submission, one after the other, so that one bad
  * file never stops the batch and memory stays flat. stdout carries only the report.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -174,6 +174,8 @@ async function validateBatch(paths: string[], opts: Options, ctx: CliContext): P
   const validator = new Validator(ruleSet);
   const previous: PreviousFinder | null = opts.previous ? await openPreviousFinder(opts.previous, ctx) : null;
 
+  // The folder for annotated copies is created when missing, as a user naming a new folder expects.
+  if (opts.annotate) await mkdir(opts.annotate, { recursive: true });
   const { files, problems } = await collectInputs(paths);
   // A path that yields no workbook is reported under its own name, and the batch goes on.
   const reports: FileReport[] = problems.map((p) => unreadableFileReport(p.path, p.code, p.messageIn(locale)));
