@@ -14,9 +14,9 @@ import ExcelJS from 'exceljs';
 import type { Locale } from '../core/report';
 import type { RosterEntry } from '../core/summary/roster';
 import type { SummaryInfoValues } from '../core/summary/summary-info';
-import { KEY_TOTALS, type IssueRow, type UnitRow } from '../core/summary/unit-row';
+import { ISSUES_SHEET_NAME, UNITS_SHEET_NAME, issuesSheet, unitsSheet } from '../core/summary/sheet-rows';
+import type { IssueRow, UnitRow } from '../core/summary/unit-row';
 import { buildTemplate, type CellInput } from './template-writer';
-import { unitColumns } from '../core/summary/sheet-rows';
 
 export interface SummaryModel {
   locale: Locale;
@@ -31,27 +31,11 @@ export interface SummaryModel {
   info: SummaryInfoValues;
 }
 
-export const SUMMARY_SHEET = '汇总';
-export const ISSUES_SHEET = '问题清单';
+export const SUMMARY_SHEET = UNITS_SHEET_NAME;
+export const ISSUES_SHEET = ISSUES_SHEET_NAME;
 export const MISSING_SHEET = '未报送';
 export const UNITS_TABLE = 'UnitSummary';
 export const ISSUES_TABLE = 'UnitFindings';
-
-type Texts = Record<Locale, string>;
-const tr = (locale: Locale, t: Texts): string => t[locale];
-
-const STATUS: Record<UnitRow['status'], Texts> = {
-  ok: { 'zh-CN': '通过', en: 'ok' },
-  warning: { 'zh-CN': '有警告', en: 'warning' },
-  error: { 'zh-CN': '有错误', en: 'error' },
-  unreadable: { 'zh-CN': '无法读取', en: 'unreadable' },
-};
-
-const SEVERITY: Record<IssueRow['severity'], Texts> = {
-  error: { 'zh-CN': '错误', en: 'error' },
-  warning: { 'zh-CN': '警告', en: 'warning' },
-  info: { 'zh-CN': '提示', en: 'info' },
-};
 
 const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 const UNREADABLE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
@@ -62,55 +46,29 @@ function text(v: string | null | undefined): string | null {
   return v === null || v === undefined || v === '' ? null : String(v);
 }
 
-
 function addUnitsSheet(wb: ExcelJS.Workbook, model: SummaryModel): void {
-  const { locale } = model;
+  // The rows are the shared model of the 汇总 sheet (the add-in writes the same ones).
+  const sheet = unitsSheet(model.rows, model.locale);
   const ws = wb.addWorksheet(SUMMARY_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
-  const yes = tr(locale, { 'zh-CN': '是', en: 'yes' });
-  const no = tr(locale, { 'zh-CN': '否', en: 'no' });
-  const rows = model.rows.map((r, i) => [
-    i + 1,
-    text(r.unit.name),
-    text(r.unit.code),
-    text(r.unit.type),
-    r.unit.year,
-    text(r.file),
-    STATUS[r.status][locale],
-    r.counts.error,
-    r.counts.warning,
-    r.inSums ? yes : no,
-    ...KEY_TOTALS.map((k) => r.totals[k.id]),
-  ]);
-  const columns = unitColumns(locale);
-  addTableOrHeader(ws, UNITS_TABLE, columns, rows);
-  const widths = [6, 32, 22, 20, 9, 40, 9, 8, 8, 9, ...KEY_TOTALS.map(() => 12)];
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  model.rows.forEach((r, i) => {
-    if (r.status !== 'error' && r.status !== 'unreadable') return;
-    const row = ws.getRow(i + 2);
-    for (let c = 1; c <= columns.length; c++) {
+  addTableOrHeader(ws, UNITS_TABLE, sheet.columns, sheet.rows);
+  sheet.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const paint = (index: number, fill: ExcelJS.Fill, font?: Partial<ExcelJS.Font>): void => {
+    const row = ws.getRow(index + 2);
+    for (let c = 1; c <= sheet.columns.length; c++) {
       const cell = row.getCell(c);
-      cell.fill = r.status === 'error' ? ERROR_FILL : UNREADABLE_FILL;
-      if (r.status === 'error') cell.font = ERROR_FONT;
+      cell.fill = fill;
+      if (font) cell.font = font;
     }
-  });
+  };
+  sheet.errorRows.forEach((i) => paint(i, ERROR_FILL, ERROR_FONT));
+  sheet.greyRows.forEach((i) => paint(i, UNREADABLE_FILL));
 }
 
 function addIssuesSheet(wb: ExcelJS.Workbook, model: SummaryModel): void {
-  const { locale } = model;
-  const zh = locale === 'zh-CN';
+  const sheet = issuesSheet(model.issues, model.locale);
   const ws = wb.addWorksheet(ISSUES_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const columns = [
-    zh ? '单位名称' : 'Unit',
-    zh ? '文件' : 'File',
-    zh ? '检查项' : 'Check',
-    zh ? '级别' : 'Severity',
-    zh ? '位置' : 'Cell',
-    zh ? '说明' : 'Message',
-  ];
-  const rows = model.issues.map((f) => [text(f.unitName), text(f.file), f.rule, SEVERITY[f.severity][locale], text(f.location), text(f.message)]);
-  addTableOrHeader(ws, ISSUES_TABLE, columns, rows);
-  [30, 36, 18, 8, 22, 90].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  addTableOrHeader(ws, ISSUES_TABLE, sheet.columns, sheet.rows);
+  sheet.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
 }
 
