@@ -9,14 +9,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UNIT_TYPES } from '../../core/catalogue';
 import { creditCodeProblem } from '../../core/credit-code';
-import { isUserError, UserError } from '../../core/errors';
-import { countSeverities, type Finding, type Locale } from '../../core/report';
+import { UserError } from '../../core/errors';
 import type { Snapshot } from '../../core/snapshot';
-import { SumAccumulator } from '../../core/summary/aggregate';
-import { crossUnitFindings } from '../../core/summary/cross-unit';
+import { SummaryBatch } from '../../core/summary/batch';
 import { matchRoster, type RosterEntry } from '../../core/summary/roster';
-import { summaryInfoValues } from '../../core/summary/summary-info';
-import { addFindingsToRow, issueRow, rowFromReport, unreadableRow, type IssueRow, type UnitRow } from '../../core/summary/unit-row';
 import { loadRuleSet, Validator } from '../../core/validator';
 import { writeFileAtomic } from '../../io/atomic-write';
 import { loadRuleSources } from '../../io/load-rules';
@@ -172,18 +168,6 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   }, ctx);
 }
 
-function errorMessages(e: unknown): { code: string; messages: Record<Locale, string> } {
-  if (isUserError(e)) return { code: e.code, messages: e.messages };
-  const detail = e instanceof Error ? e.message : String(e);
-  return {
-    code: 'internal-error',
-    messages: {
-      'zh-CN': `读取或校验时发生内部错误（${detail}）：请把该文件另存为 .xlsx 后再试；如仍出错，请报告此问题。`,
-      en: `Internal error while reading or validating (${detail}): save the file as .xlsx and try again; if it persists, report the problem.`,
-    },
-  };
-}
-
 /**
  * A unit already in the sums that a check across units disqualifies is read again to take its
  * numbers out (rare: duplicates), instead of keeping every unit's numbers in memory.
@@ -225,81 +209,39 @@ export async function summarise(paths: string[], opts: SummaryOptions, ctx: CliC
   const outputKey = resolve(opts.output);
   const files = collected.files.filter((f) => resolve(f) !== outputKey);
 
-  const rows: UnitRow[] = [];
-  const issues: IssueRow[] = [];
-  /** Running sums per report year, so units of another year can be left out once the majority is known. */
-  const sumsByYear = new Map<number | null, SumAccumulator>();
-
-  for (const p of collected.problems) {
-    const row = unreadableRow(rows.length, p.path);
-    row.counts.error = 1;
-    rows.push(row);
-    issues.push({ unitName: null, file: p.path, rule: p.code, severity: 'error', location: '', message: p.messageIn(locale) });
-  }
+  const batch = new SummaryBatch(validator, {
+    locale,
+    includeAll: opts.includeAll,
+    previous: previous ? (snapshot) => previous.find(snapshot) : undefined,
+  });
+  for (const p of collected.problems) batch.addUnreadable(p.path, p.code, p.messageIn(locale));
 
   const progress = new Progress(ctx, files.length);
   const guard = new ReadGuard({ timeoutSeconds: opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS });
   for (const [i, file] of files.entries()) {
     progress.update(i, file);
-    let snapshot: Snapshot | null = null;
-    try {
-      snapshot = await guard.read(file, files[i + 1]);
-      const prev = previous ? await previous.find(snapshot) : null;
-      const report = await validator.validate(snapshot, { locale, previous: prev?.snapshot ?? null });
-      if (prev?.note) {
-        report.findings.push(prev.note);
-        report.counts = countSeverities(report.findings);
-      }
-      const row = rowFromReport(rows.length, file, snapshot, report);
-      for (const f of report.findings) issues.push(issueRow(row, f, locale));
-      if (row.status !== 'error' || opts.includeAll) {
-        const year = row.unit.year;
-        let acc = sumsByYear.get(year);
-        if (!acc) sumsByYear.set(year, (acc = new SumAccumulator()));
-        acc.add(snapshot);
-        row.inSums = true;
-      }
-      rows.push(row);
-    } catch (e) {
-      const m = errorMessages(e);
-      const row = unreadableRow(rows.length, file);
-      row.counts.error = 1;
-      rows.push(row);
-      issues.push({ unitName: null, file, rule: m.code, severity: 'error', location: '', message: m.messages[locale] });
-    }
-    snapshot = null;
+    await batch.add(file, () => guard.read(file, files[i + 1]));
   }
   // The worker is unref'd, so an exception above cannot leave the process hanging either.
   await guard.close();
   progress.done();
 
-  if (!rows.some((r) => r.status !== 'unreadable')) {
-    for (const i of issues) ctx.stderr.write(`${i.file}：${i.message}\n`);
+  if (!batch.hasReadable) {
+    for (const i of batch.issuesSoFar) ctx.stderr.write(`${i.file}：${i.message}\n`);
     ctx.stderr.write(t(ctx, '没有可读取的报送文件，未生成汇总工作簿。\n', 'No submission could be read; no summary workbook was written.\n'));
     return EXIT_USAGE;
   }
 
   // Checks across units; a unit they flag leaves the sums (a duplicate would count twice, another year does not belong).
-  const cross = crossUnitFindings(rows);
-  const year = cross.majorityYear;
-  const sums = sumsByYear.get(year) ?? new SumAccumulator();
-  // Units without a readable year (only summed with --include-all) count with the batch's year.
-  if (year !== null) {
-    const noYear = sumsByYear.get(null);
-    if (noYear) sums.merge(noYear);
-  }
-  const crossIssues: IssueRow[] = [];
-  for (const row of rows) {
-    const found: Finding[] | undefined = cross.byRow.get(row.index);
-    if (!found) continue;
-    addFindingsToRow(row, found);
-    for (const f of found) crossIssues.push(issueRow(row, f, locale));
-    if (row.inSums) {
-      row.inSums = false;
-      if (row.unit.year === year || row.unit.year === null) sums.subtract(await rereadForSubtraction(row.file));
-    }
-  }
-  issues.push(...crossIssues);
+  const result = await batch.finish(rereadForSubtraction, {
+    unitName: opts.unitName,
+    unitCode: opts.unitCode,
+    unitType: opts.unitType,
+    contact: opts.contact,
+    phone: opts.phone,
+    date: opts.date ?? todayIso(),
+  });
+  const { rows, issues } = result;
 
   let missing: RosterEntry[] | null = null;
   if (roster) {
@@ -310,20 +252,7 @@ export async function summarise(paths: string[], opts: SummaryOptions, ctx: CliC
     );
   }
 
-  const totals = sums.totals();
-  const info = summaryInfoValues({
-    unitName: opts.unitName,
-    unitCode: opts.unitCode,
-    unitType: opts.unitType,
-    contact: opts.contact,
-    phone: opts.phone,
-    date: opts.date ?? todayIso(),
-    year,
-    units: sums.count,
-    unitTypes: rows.filter((r) => r.inSums).map((r) => r.unit.type),
-    sums: totals,
-  });
-  const bytes = await summaryWorkbookBytes({ locale, rows, issues, missing, sums: totals, info });
+  const bytes = await summaryWorkbookBytes({ locale, rows, issues, missing, sums: result.sums, info: result.info });
   await writeFileAtomic(opts.output, bytes, { force: opts.force });
 
   const withErrors = rows.filter((r) => r.status === 'error').length;
@@ -331,10 +260,10 @@ export async function summarise(paths: string[], opts: SummaryOptions, ctx: CliC
   ctx.stdout.write(
     t(
       ctx,
-      `已生成汇总工作簿 ${opts.output}：${rows.length} 个文件，其中 ${withErrors} 个有错误、${unreadable} 个无法读取；合计计入 ${sums.count} 个单位` +
+      `已生成汇总工作簿 ${opts.output}：${rows.length} 个文件，其中 ${withErrors} 个有错误、${unreadable} 个无法读取；合计计入 ${result.units} 个单位` +
         (missing ? `；名册中 ${missing.length} 个单位未报送` : '') +
         '。\n',
-      `Summary workbook written to ${opts.output}: ${rows.length} files, ${withErrors} with errors, ${unreadable} unreadable; ${sums.count} units in the totals` +
+      `Summary workbook written to ${opts.output}: ${rows.length} files, ${withErrors} with errors, ${unreadable} unreadable; ${result.units} units in the totals` +
         (missing ? `; ${missing.length} roster units have not submitted` : '') +
         '.\n',
     ),

@@ -3,10 +3,10 @@
  * a row, its findings and its share of the sums, then forgotten), and `finish` runs the checks
  * across units and settles the sums. The same steps as `zwgk summary`, for hosts that read files
  * their own way (the Excel add-in reads the files the coordinator picks in the browser).
- * Roster and last year's files are CLI features and not handled here.
+ * The roster stays with the caller; last year's workbook comes through the `previous` option.
  */
 import { isUserError } from '../errors';
-import type { Finding, Locale, WorkbookReport } from '../report';
+import { countSeverities, type Finding, type Locale, type WorkbookReport } from '../report';
 import type { Snapshot } from '../snapshot';
 import { SumAccumulator } from './aggregate';
 import { crossUnitFindings } from './cross-unit';
@@ -14,13 +14,21 @@ import { summaryInfoValues, type SummaryInfoOptions, type SummaryInfoValues } fr
 import { addFindingsToRow, issueRow, rowFromReport, unreadableRow, type IssueRow, type UnitRow } from './unit-row';
 
 export interface BatchValidator {
-  validate(snapshot: Snapshot, opts?: { locale?: Locale }): Promise<WorkbookReport>;
+  validate(snapshot: Snapshot, opts?: { locale?: Locale; previous?: Snapshot | null }): Promise<WorkbookReport>;
+}
+
+/** Last year's workbook of a unit, and an optional note for its report (e.g. matched by name only). */
+export interface PreviousMatch {
+  snapshot: Snapshot | null;
+  note?: Finding;
 }
 
 export interface SummaryBatchOptions {
   locale: Locale;
   /** Also sum units with errors (duplicates and other years are never summed). */
   includeAll?: boolean;
+  /** Finds last year's workbook of a unit, for the checks across years. */
+  previous?: (snapshot: Snapshot) => Promise<PreviousMatch | null>;
 }
 
 export interface SummaryResult {
@@ -64,7 +72,12 @@ export class SummaryBatch {
     const locale = this.opts.locale;
     try {
       const snapshot = await read();
-      const report = await this.validator.validate(snapshot, { locale });
+      const prev = this.opts.previous ? await this.opts.previous(snapshot) : null;
+      const report = await this.validator.validate(snapshot, { locale, previous: prev?.snapshot ?? null });
+      if (prev?.note) {
+        report.findings.push(prev.note);
+        report.counts = countSeverities(report.findings);
+      }
       const row = rowFromReport(this.rows.length, file, snapshot, report);
       for (const f of report.findings) this.issues.push(issueRow(row, f, locale));
       if (row.status !== 'error' || this.opts.includeAll) {
@@ -78,16 +91,31 @@ export class SummaryBatch {
       return row;
     } catch (e) {
       const m = failureMessages(e);
-      const row = unreadableRow(this.rows.length, file);
-      row.counts.error = 1;
-      this.rows.push(row);
-      this.issues.push({ unitName: null, file, rule: m.code, severity: 'error', location: '', message: m.messages[locale] });
-      return row;
+      return this.addUnreadable(file, m.code, m.messages[locale]);
     }
+  }
+
+  /** A file (or a path given by the user) that yields no workbook: one unreadable row. */
+  addUnreadable(file: string, code: string, message: string): UnitRow {
+    const row = unreadableRow(this.rows.length, file);
+    row.counts.error = 1;
+    this.rows.push(row);
+    this.issues.push({ unitName: null, file, rule: code, severity: 'error', location: '', message });
+    return row;
   }
 
   get size(): number {
     return this.rows.length;
+  }
+
+  /** Whether any file could be read (a summary of nothing is not written). */
+  get hasReadable(): boolean {
+    return this.rows.some((r) => r.status !== 'unreadable');
+  }
+
+  /** The issues so far (for a caller that reports why nothing could be read). */
+  get issuesSoFar(): readonly IssueRow[] {
+    return this.issues;
   }
 
   /**
