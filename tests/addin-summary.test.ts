@@ -202,6 +202,6 @@ describe('writing the sheets into the open workbook', () => {
 
     const old = new FakeHost(sampleModel({ apiMinor: 7 }));
     const oldAdapter = new ExcelAdapter(old.run as never, detectCapabilities((n, v) => old.isSetSupported(n, v)), { createWorkbook: old.createWorkbook });
-    await expect(oldAdapter.createSummaryWorkbook(sheets)).rejects.toMatchObject({ code: 'ADDIN-NO-NEW-WORKBOOK' });
+    await expect(oldAdapter.createSummaryWorkbook(sheets)).rejects.toMatchObject({ code: 'addin-no-new-workbook' });
   });
 });

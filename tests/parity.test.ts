@@ -122,8 +122,8 @@ describe('add-in and CLI give identical findings', () => {
           'T3-ROWSUM error J5',
           'CELL-APPROX error B13',
           'CELL-TEXTNUM warning B14',
-          'CELL-NUMBER error B26',
           'CELL-NUMBER error B27',
+          'CELL-NUMBER error B28',
           'TXT-NUMBERS warning B3',
           'TXT-FEE warning B6',
         ]);

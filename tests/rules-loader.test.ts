@@ -210,7 +210,7 @@ describe('local rules and overrides', () => {
     const rs = loadRuleSet([...standard, local]);
     expect(rs.checks.find((c) => c.id === 'T2-STOCK')?.severity).toBe('info');
     expect(rs.checks.find((c) => c.id === 'W-TRAIN-PERSONS')).toBeUndefined();
-    expect(rs.checks[rs.checks.length - 1]).toEqual({ id: 'LOCAL-STAFF', severity: 'warning', description: { 'zh-CN': '至少一名专职人员', en: 'at least one full-time staff member' } });
+    expect(rs.checks[rs.checks.length - 1]).toMatchObject({ id: 'LOCAL-STAFF', severity: 'warning', description: { 'zh-CN': '至少一名专职人员', en: 'at least one full-time staff member' } });
     const v = new Validator(rs);
     const report = await v.validate(snapshotFrom({ ...cleanValues(), T2_NORM_ISSUED: 50, W_TRAIN: 0, W_STAFF_FULL: 0 }), { now: NOW });
     expect(report.findings.map((f) => [f.rule, f.severity])).toEqual([

@@ -36,7 +36,7 @@ describe('seed cases', () => {
       ['CELL-NUMBER', 'error', `${W}!B19`],
       ['CELL-NUMBER', 'error', `${W}!B21`],
       ['CELL-NUMBER', 'error', `${W}!B22`],
-      ['CELL-NUMBER', 'error', `${W}!B25`],
+      ['CELL-NUMBER', 'error', `${W}!B26`],
       ['TXT-PLACEHOLDER', 'error', '文字部分!B3'],
     ]);
     expect(fs[1].message).toBe(
@@ -90,9 +90,9 @@ describe('an untouched template', () => {
     const report = await validator.validate(snapshotFrom(blank), { now: NOW });
     const counts: Record<string, number> = {};
     for (const f of report.findings) counts[f.rule] = (counts[f.rule] ?? 0) + 1;
-    // 240 indicators − INFO_PARENT, TXT_FEE (optional) − 3 narrative sections (TXT-REQUIRED instead)
-    expect(counts).toEqual({ 'CELL-REQUIRED': 235, 'TXT-REQUIRED': 3, 'TXT-FEE': 1 });
-    expect(report.counts).toEqual({ error: 238, warning: 1, info: 0 });
+    // 241 indicators − INFO_PARENT, TXT_FEE (optional) − 3 narrative sections (TXT-REQUIRED instead)
+    expect(counts).toEqual({ 'CELL-REQUIRED': 236, 'TXT-REQUIRED': 3, 'TXT-FEE': 1 });
+    expect(report.counts).toEqual({ error: 239, warning: 1, info: 0 });
     expect(report.unit).toEqual({ name: null, code: null, type: null, year: null });
   });
 });

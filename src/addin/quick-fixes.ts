@@ -5,7 +5,7 @@
  * - a count stored as text ("12", full-width "１２", "12件"): the number meant is unambiguous.
  * Everything else (which of two balanced lists is wrong, approximations, placeholders) needs a person.
  */
-import { T3_PART_COLUMNS, T4_RESULTS, indicator, t3Name, t4Name } from '../core/catalogue';
+import { T3_PART_COLUMNS, T4_RESULTS, indicator, partsOf, t3Name, t4Name } from '../core/catalogue';
 import type { Finding, Locale } from '../core/report';
 import type { CellReading, Snapshot } from '../core/snapshot';
 import { paneStrings } from './i18n';
@@ -23,10 +23,9 @@ export interface QuickFix {
 }
 
 const T4_PART_RESULTS = T4_RESULTS.filter((r) => r.key !== 'TOTAL').map((r) => r.key);
-const HOTLINE_PARTS = ['W_HOTLINE_COMPLAINT', 'W_HOTLINE_INQUIRY', 'W_HOTLINE_HELP', 'W_HOTLINE_SUGGEST', 'W_HOTLINE_OTHER'];
 
 /** The total cell and its parts for each sum check, derived from the cells the finding names. */
-function sumShape(finding: Finding): { total: string; parts: string[] } | null {
+function sumShape(finding: Finding, snapshot: Snapshot): { total: string; parts: string[] } | null {
   const names = finding.cells.map((c) => c.name);
   switch (finding.rule) {
     case 'T3-ROWSUM': {
@@ -42,7 +41,8 @@ function sumShape(finding: Finding): { total: string; parts: string[] } | null {
       return { total, parts: T4_PART_RESULTS.map((r) => t4Name(group, r)) };
     }
     case 'W-HOTLINE-SUM':
-      return { total: 'W_HOTLINE_TOTAL', parts: HOTLINE_PARTS };
+      // only the parts the workbook has: a workbook of an older version lacks the newer ones
+      return { total: 'W_HOTLINE_TOTAL', parts: partsOf('W_HOTLINE_TOTAL').filter((n) => snapshot.cells[n] !== undefined) };
     default:
       return null;
   }
@@ -53,7 +53,7 @@ function isWholeNumberCell(r: CellReading | undefined): r is CellReading & { val
 }
 
 export function quickFixFor(finding: Finding, snapshot: Snapshot): QuickFix | null {
-  const shape = sumShape(finding);
+  const shape = sumShape(finding, snapshot);
   if (shape) {
     const total = snapshot.cells[shape.total];
     const parts = shape.parts.map((n) => snapshot.cells[n]);

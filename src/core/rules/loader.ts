@@ -154,7 +154,16 @@ export function loadRuleSet(sources: RuleSource[], opts: LoadOptions = {}): Rule
   const checks: CheckInfo[] = [];
   for (const r of rules) {
     const known = checks.find((c) => c.id === r.meta.ruleId);
-    if (!known) checks.push({ id: r.meta.ruleId, severity: r.meta.severity, description: r.meta.description });
+    if (!known) {
+      checks.push({
+        id: r.meta.ruleId,
+        severity: r.meta.severity,
+        description: r.meta.description,
+        message: r.meta.message,
+        file: r.file,
+        ...(r.meta.ref ? { source: r.meta.ref } : {}),
+      });
+    }
     else if (SEVERITY_RANK[r.meta.severity] < SEVERITY_RANK[known.severity]) known.severity = r.meta.severity;
   }
   return { checks, rules };

@@ -20,11 +20,17 @@ export interface RuleProblem {
   problem: LocalisedText;
 }
 
-/** What `zwgk rules list` shows for one check id. */
+/** What `zwgk rules list` shows for one check id (and what the code registry takes from the rules). */
 export interface CheckInfo {
   id: string;
   severity: Severity;
   description: LocalisedText;
+  /** The message template of the check's first rule. */
+  message?: LocalisedText;
+  /** The rule file that defines it, as given to the loader. */
+  file?: string;
+  /** `ref` of the rule: the clause or regulation the check follows. */
+  source?: string;
 }
 
 /** A condition tree as json-rules-engine accepts it (kept loose: the schema and the linter check it). */
@@ -51,6 +57,8 @@ export interface RuleMeta {
   perHit?: { fact: string; params?: Record<string, unknown> };
   /** When the finding's value `value` is at least `atLeast`, this finding is the only one reported. */
   soleIf?: { value: string; atLeast: number };
+  /** The source of the check (format clause, regulation). */
+  ref?: string;
 }
 
 /** A rule after forEach expansion, ready for the engine. */
