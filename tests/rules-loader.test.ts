@@ -260,3 +260,53 @@ describe('reading rule folders', () => {
     }
   });
 });
+
+describe('the rule format that explains itself', () => {
+  const cellsFile = (): { path: string; json: unknown } => {
+    const src = readRuleSources().find((s) => s.path.endsWith('cells.json'))!;
+    return { path: 'local/cells.json', json: JSON.parse(JSON.stringify(src.json)) };
+  };
+
+  it('still loads the old perHit and soleIf spellings, with a note naming the new ones, and gives the same findings', async () => {
+    const standard = readRuleSources();
+    const old = cellsFile();
+    for (const r of (old.json as { rules: Array<{ event: { params: Record<string, unknown> }; conditions: { all: Array<{ params: unknown }> } }> }).rules) {
+      if (r.event.params.findingPerCell) {
+        delete r.event.params.findingPerCell;
+        r.event.params.perHit = { fact: 'scan', params: r.conditions.all[0].params };
+      }
+    }
+    const sources = standard.map((s) => (s.path.endsWith('cells.json') ? old : s));
+    const rs = loadRuleSet(sources);
+    expect(rs.notes?.map((n) => [n.file, n.rule, n.problem.en])).toEqual(
+      ['CELL-REQUIRED', 'CELL-NUMBER', 'CELL-TEXTNUM', 'CELL-INTEGER', 'CELL-NONNEG', 'CELL-APPROX'].map((id) => [
+        'local/cells.json',
+        id,
+        '"perHit" is now "findingPerCell": true (without repeating the scan parameters); the old spelling still works for now',
+      ]),
+    );
+    const values = { ...cleanValues(), T2_FEE: 'XX', W_PRESS: '12', T3_NEW_NAT: null };
+    const a = await new Validator(rs).validate(snapshotFrom(values), { now: NOW });
+    const b = await new Validator(loadRuleSet(standard)).validate(snapshotFrom(values), { now: NOW });
+    expect(a.findings).toEqual(b.findings);
+    expect(b.findings.map((f) => f.rule)).toEqual(['CELL-NUMBER', 'CELL-REQUIRED', 'CELL-TEXTNUM']);
+    expect(loadRuleSet(standard).notes).toBeUndefined();
+  });
+
+  it('refuses findingPerCell on a rule without a scan condition', () => {
+    const file = {
+      path: 'local/bad.json',
+      json: {
+        format: 'zwgk-rules/1',
+        rules: [
+          {
+            name: 'LOCAL-X',
+            conditions: { all: [{ fact: 'cell', params: { name: 'W_PRESS' }, path: 'value', operator: 'greaterThan', value: 0 }] },
+            event: { type: 'x', params: { ruleId: 'LOCAL-X', severity: 'info', cells: [], findingPerCell: true, description: { 'zh-CN': '甲', en: 'a' }, message: { 'zh-CN': '甲', en: 'a' } } },
+          },
+        ],
+      },
+    };
+    expect(lintRuleSources([...readRuleSources(), file]).map((p) => p.problem.en)).toEqual(['findingPerCell needs a scan condition']);
+  });
+});

@@ -1,11 +1,12 @@
 /**
- * One-click fixes, offered only where the correct value is certain:
+ * One-click fixes, declared by the rules (`quickFix` in a rule's metadata) and offered only where
+ * the correct value is certain:
  * - a total that differs from the sum of its parts when every part is a real number
  *   (表三 row sums, 表四 group totals, the 12345 hotline total);
  * - a count stored as text ("12", full-width "１２", "12件"): the number meant is unambiguous.
  * Everything else (which of two balanced lists is wrong, approximations, placeholders) needs a person.
  */
-import { T3_PART_COLUMNS, T4_RESULTS, indicator, partsOf, t3Name, t4Name } from '../core/catalogue';
+import { indicator, partsOf } from '../core/catalogue';
 import type { Finding, Locale } from '../core/report';
 import type { CellReading, Snapshot } from '../core/snapshot';
 import { paneStrings } from './i18n';
@@ -22,30 +23,14 @@ export interface QuickFix {
   before: string;
 }
 
-const T4_PART_RESULTS = T4_RESULTS.filter((r) => r.key !== 'TOTAL').map((r) => r.key);
-
-/** The total cell and its parts for each sum check, derived from the cells the finding names. */
+/**
+ * The total cell and its parts of a set-total fix: the first cell of the finding that the catalogue
+ * gives parts, with the parts the workbook has (a workbook of an older version lacks newer ones).
+ */
 function sumShape(finding: Finding, snapshot: Snapshot): { total: string; parts: string[] } | null {
-  const names = finding.cells.map((c) => c.name);
-  switch (finding.rule) {
-    case 'T3-ROWSUM': {
-      const total = names.find((n) => /^T3_.+_SUM$/.test(n));
-      if (!total) return null;
-      const row = total.slice(3, -4);
-      return { total, parts: T3_PART_COLUMNS.map((c) => t3Name(row, c)) };
-    }
-    case 'T4-SUM': {
-      const total = names.find((n) => /^T4_.+_TOTAL$/.test(n));
-      if (!total) return null;
-      const group = total.slice(3, -6);
-      return { total, parts: T4_PART_RESULTS.map((r) => t4Name(group, r)) };
-    }
-    case 'W-HOTLINE-SUM':
-      // only the parts the workbook has: a workbook of an older version lacks the newer ones
-      return { total: 'W_HOTLINE_TOTAL', parts: partsOf('W_HOTLINE_TOTAL').filter((n) => snapshot.cells[n] !== undefined) };
-    default:
-      return null;
-  }
+  const total = finding.cells.map((c) => c.name).find((n) => partsOf(n).length > 0);
+  if (!total) return null;
+  return { total, parts: partsOf(total).filter((n) => snapshot.cells[n] !== undefined) };
 }
 
 function isWholeNumberCell(r: CellReading | undefined): r is CellReading & { value: number } {
@@ -53,7 +38,7 @@ function isWholeNumberCell(r: CellReading | undefined): r is CellReading & { val
 }
 
 export function quickFixFor(finding: Finding, snapshot: Snapshot): QuickFix | null {
-  const shape = sumShape(finding, snapshot);
+  const shape = finding.quickFix === 'set-total' ? sumShape(finding, snapshot) : null;
   if (shape) {
     const total = snapshot.cells[shape.total];
     const parts = shape.parts.map((n) => snapshot.cells[n]);
@@ -62,7 +47,7 @@ export function quickFixFor(finding: Finding, snapshot: Snapshot): QuickFix | nu
     if (total.value === sum) return null;
     return { name: total.name, sheet: total.sheet, address: total.address, value: sum, kind: 'set-total', before: total.text };
   }
-  if (finding.rule === 'CELL-TEXTNUM' && finding.cells.length > 0) {
+  if (finding.quickFix === 'text-to-number' && finding.cells.length > 0) {
     const reading = snapshot.cells[finding.cells[0].name];
     if (!reading || reading.value === null || reading.formula) return null;
     const spec = indicator(reading.name);

@@ -53,6 +53,8 @@ async function check(dirs: string[], ctx: CliContext): Promise<number> {
     return EXIT_FINDINGS;
   }
   const ruleSet = loadRuleSet(sources);
+  // deprecated spellings still load; say what they are called now
+  for (const n of ruleSet.notes ?? []) ctx.stderr.write(`${t(ctx, '注意：', 'Note: ')}${formatRuleProblem(n, ctx.locale)}\n`);
   ctx.stdout.write(
     t(
       ctx,

@@ -126,8 +126,8 @@ export async function findingsOf(
   locale: Locale,
 ): Promise<Finding[]> {
   const meta = rule.meta;
-  if (meta.perHit) {
-    const fact = await almanac.factValue<{ hits?: Hit[] }>(meta.perHit.fact, meta.perHit.params ?? {});
+  if (meta.perCell) {
+    const fact = await almanac.factValue<{ hits?: Hit[] }>(meta.perCell.fact, meta.perCell.params ?? {});
     return (fact.hits ?? []).map((hit) => {
       const vars: Vars = { label: hit.label, labelEn: hit.labelEn, text: hit.text, value: hit.value, cls: hit.cls };
       const texts = meta.messageVariants?.[hit.cls] ?? meta.messageVariants?.default ?? meta.message;
@@ -140,13 +140,14 @@ export async function findingsOf(
         messages,
         cells: cell ? [cell] : [],
         values: { [hit.name]: cellValue(snapshot, hit.name) },
+        ...(meta.quickFix ? { quickFix: meta.quickFix } : {}),
       };
     });
   }
   const factVars: Vars = {};
   // `values` shows the cells and what the message speaks of, plus the number each failed condition tested
   const shown = messageKeys(meta);
-  if (meta.soleIf) shown.add(meta.soleIf.value);
+  if (meta.onlyFindingWhen) shown.add(meta.onlyFindingWhen.value);
   for (const leaf of failedLeaves(result.conditions)) {
     if (leaf.fact === 'cell') continue; // cell values are in `values` by name and in {$NAME}
     const full = await almanac.factValue(String(leaf.fact), (leaf.params as Record<string, unknown>) ?? {});
@@ -169,6 +170,7 @@ export async function findingsOf(
       messages,
       cells: meta.cells.map((n) => findingCell(snapshot, n)).filter((c): c is FindingCell => c !== null),
       values,
+      ...(meta.quickFix ? { quickFix: meta.quickFix } : {}),
     },
   ];
 }

@@ -22,6 +22,37 @@ export interface LintedFile {
   rules: ExpandedRule[];
   overrides: Override[];
   problems: RuleProblem[];
+  /** Deprecated spellings: the file loads, the author is told the new name. */
+  notes: RuleProblem[];
+}
+
+/** The first scan leaf of a condition tree (what a findingPerCell rule reports per cell). */
+function firstScan(node: unknown): { fact: string; params?: Record<string, unknown> } | null {
+  let found: { fact: string; params?: Record<string, unknown> } | null = null;
+  visitFacts(node, (leaf, isValueRef) => {
+    if (!found && !isValueRef && leaf.fact === 'scan') found = { fact: leaf.fact, params: leaf.params };
+  });
+  return found;
+}
+
+/**
+ * The metadata as the engine side uses it: `perCell` from findingPerCell (or a deprecated perHit),
+ * `onlyFindingWhen` (or a deprecated soleIf), with a note for each deprecated spelling.
+ */
+function normaliseMeta(file: string, r: RawRule, notes: RuleProblem[]): RuleMeta {
+  const meta = { ...(r.event.params as unknown as RuleMeta) };
+  if (meta.findingPerCell === true) {
+    const scan = firstScan(r.conditions);
+    if (scan) meta.perCell = scan;
+  } else if (meta.perHit) {
+    meta.perCell = meta.perHit;
+    notes.push(problem(file, r.name, '“perHit”已改名为“findingPerCell”: true（不再重复 scan 参数），旧写法暂时仍可使用', '"perHit" is now "findingPerCell": true (without repeating the scan parameters); the old spelling still works for now'));
+  }
+  if (!meta.onlyFindingWhen && meta.soleIf) {
+    meta.onlyFindingWhen = meta.soleIf;
+    notes.push(problem(file, r.name, '“soleIf”已改名为“onlyFindingWhen”，旧写法暂时仍可使用', '"soleIf" is now "onlyFindingWhen"; the old spelling still works for now'));
+  }
+  return meta;
 }
 
 const LOCALE_NAMES: LocalisedText = { 'zh-CN': '中文（zh-CN）', en: '英文（en）' };
@@ -97,6 +128,9 @@ function checkRule(file: string, r: RawRule, out: RuleProblem[]): void {
     const bad = patternProblem(leaf.params?.pattern) ?? (leaf.operator?.endsWith('atches') ? patternProblem(leaf.value) : null);
     if (bad) out.push(problem(file, name, `正则表达式无效：${bad}`, `invalid regular expression: ${bad}`));
   });
+  if (p.findingPerCell === true && firstScan(r.conditions) === null) {
+    out.push(problem(file, name, 'findingPerCell 需要一个 scan 条件', 'findingPerCell needs a scan condition'));
+  }
   if (p.perHit && !(FACT_IDS as readonly string[]).includes(p.perHit.fact)) {
     out.push(problem(file, name, `perHit 引用了未知的 fact “${p.perHit.fact}”`, `perHit refers to an unknown fact "${p.perHit.fact}"`));
   }
@@ -132,6 +166,7 @@ interface FileJson {
 /** Lints one schema-valid file and expands its rules. `order` continues across files. */
 export function lintFile(file: string, json: FileJson, firstOrder: number): LintedFile {
   const problems: RuleProblem[] = [];
+  const notes: RuleProblem[] = [];
   const rules: ExpandedRule[] = [];
   let order = firstOrder;
   for (const raw of json.rules ?? []) {
@@ -139,7 +174,7 @@ export function lintFile(file: string, json: FileJson, firstOrder: number): Lint
     problems.push(...expProblems.map((e: ExpansionProblem) => ({ file, rule: raw.name, problem: e.problem })));
     for (const r of expanded) {
       checkRule(file, r, problems);
-      const meta = r.event.params as unknown as RuleMeta;
+      const meta = normaliseMeta(file, r, notes);
       rules.push({
         name: r.name,
         file,
@@ -152,7 +187,7 @@ export function lintFile(file: string, json: FileJson, firstOrder: number): Lint
     }
   }
   const overrides = (json.overrides ?? []).map((o) => ({ file, ...o }));
-  return { rules, overrides, problems };
+  return { rules, overrides, problems, notes };
 }
 
 /** Problems that only show across files: duplicate rule names, one check id in two files, overrides of unknown checks. */

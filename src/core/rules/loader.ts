@@ -166,5 +166,6 @@ export function loadRuleSet(sources: RuleSource[], opts: LoadOptions = {}): Rule
     }
     else if (SEVERITY_RANK[r.meta.severity] < SEVERITY_RANK[known.severity]) known.severity = r.meta.severity;
   }
-  return { checks, rules };
+  const notes = files.flatMap((f) => f.notes);
+  return notes.length > 0 ? { checks, rules, notes } : { checks, rules };
 }

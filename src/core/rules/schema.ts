@@ -135,14 +135,31 @@ export const RULE_FILE_SCHEMA = {
         cells: { type: 'array', items: { type: 'string' } },
         appliesTo: { type: 'array', items: { type: 'string' }, minItems: 1 },
         needs: { enum: ['previous'] },
+        findingPerCell: {
+          type: 'boolean',
+          description: "One finding per cell the rule's scan condition reports (marking that cell), instead of one finding for the rule.",
+        },
+        onlyFindingWhen: {
+          type: 'object',
+          description: "When the finding's value `value` is at least `atLeast`, this finding replaces every other finding of the workbook.",
+          required: ['value', 'atLeast'],
+          additionalProperties: false,
+          properties: { value: { type: 'string' }, atLeast: { type: 'number' } },
+        },
+        quickFix: {
+          enum: ['set-total', 'text-to-number'],
+          description: 'The one-click fix a host may offer: set-total writes the sum of the parts into the total (the first cell with parts); text-to-number writes the number a text cell means.',
+        },
         perHit: {
           type: 'object',
+          description: 'Deprecated: use findingPerCell. Accepted for local rule files.',
           required: ['fact'],
           additionalProperties: false,
           properties: { fact: { type: 'string' }, params: { type: 'object' } },
         },
         soleIf: {
           type: 'object',
+          description: 'Deprecated: use onlyFindingWhen. Accepted for local rule files.',
           required: ['value', 'atLeast'],
           additionalProperties: false,
           properties: { value: { type: 'string' }, atLeast: { type: 'number' } },

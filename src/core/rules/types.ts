@@ -50,16 +50,27 @@ export interface RuleMeta {
   appliesTo?: string[];
   /** "previous": the rule only runs when last year's workbook is given. */
   needs?: 'previous';
-  /**
-   * Per-cell rule: a fact reference whose value is `{hits: [...]}`; one finding per hit,
-   * marking the hit's cell. The condition normally asserts that the same fact has no hits.
-   */
+  /** In the file: one finding per cell the rule's scan condition reports. */
+  findingPerCell?: boolean;
+  /** In the file: when the finding's value `value` is at least `atLeast`, it is the only finding reported. */
+  onlyFindingWhen?: { value: string; atLeast: number };
+  /** The one-click fix a host may offer for the finding. */
+  quickFix?: QuickFixKind;
+  /** Deprecated spelling of findingPerCell (with the scan repeated); accepted for local rule files. */
   perHit?: { fact: string; params?: Record<string, unknown> };
-  /** When the finding's value `value` is at least `atLeast`, this finding is the only one reported. */
+  /** Deprecated spelling of onlyFindingWhen; accepted for local rule files. */
   soleIf?: { value: string; atLeast: number };
+  /**
+   * Set by the loader: the fact reference whose value is `{hits: [...]}` when the rule makes one
+   * finding per cell (from findingPerCell's scan condition, or from a deprecated perHit).
+   */
+  perCell?: { fact: string; params?: Record<string, unknown> };
   /** The source of the check (format clause, regulation). */
   ref?: string;
 }
+
+/** One-click fixes a rule can declare (see src/addin/quick-fixes.ts). */
+export type QuickFixKind = 'set-total' | 'text-to-number';
 
 /** A rule after forEach expansion, ready for the engine. */
 export interface ExpandedRule {
@@ -78,4 +89,6 @@ export interface ExpandedRule {
 export interface RuleSet {
   checks: CheckInfo[];
   rules: ExpandedRule[];
+  /** Notes that do not stop loading (deprecated spellings in local rule files). */
+  notes?: RuleProblem[];
 }
