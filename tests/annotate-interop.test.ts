@@ -93,7 +93,7 @@ describe('LibreOffice opens the annotated copy', () => {
     expect(again.Sheets[SHEET_A]['B2'].v).toBe(12);
     expect(((again.Sheets[SHEET_A]['B2'] as XLSX.CellObject).c ?? []).map((c) => c.t).join('')).toContain('T3-BALANCE');
     expect(((again.Sheets[SHEET_B]['C5'] as XLSX.CellObject).c ?? []).map((c) => c.t).join('')).toContain('表三错误');
-    expect((again.Sheets['问题清单']['E2'] as XLSX.CellObject).l?.Target).toBe(`#'${SHEET_A}'!B2`);
+    expect((again.Sheets['问题清单']['G2'] as XLSX.CellObject).l?.Target).toBe(`#'${SHEET_A}'!B2`);
   });
 });
 
@@ -146,7 +146,7 @@ describe('namespace-prefixed SpreadsheetML', () => {
     expect(wb.SheetNames).toEqual([sheet, '问题清单']);
     expect(wb.Sheets[sheet]['B2'].v).toBe(1234.5);
     expect(((wb.Sheets[sheet]['C3'] as XLSX.CellObject).c ?? [])[0].t).toBe('zwgk:\n【警告】P-2：新行');
-    expect((wb.Sheets['问题清单']['E2'] as XLSX.CellObject).l?.Target).toBe(`#'${sheet}'!B2`);
+    expect((wb.Sheets['问题清单']['G2'] as XLSX.CellObject).l?.Target).toBe(`#'${sheet}'!B2`);
   });
 
   withSoffice('LibreOffice opens it', () => {

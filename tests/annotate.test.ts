@@ -150,22 +150,22 @@ describe('annotateWorkbook: read back with SheetJS', () => {
     const ws = wb.Sheets['问题清单'];
     const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, defval: null });
     expect(rows).toEqual([
-      ['序号', '级别', '规则', '工作表', '单元格', '说明'],
-      [1, '错误', 'T3-BALANCE', SHEET_A, 'B2', '本年新收申请数与办理结果合计不一致：差额 2。'],
-      [1, '错误', 'T3-BALANCE', SHEET_A, 'A2', '本年新收申请数与办理结果合计不一致：差额 2。'],
-      [2, '警告', 'T2-FORMAT', SHEET_A, 'C3', '=SUM(A1) 不是数字'],
-      [3, '提示', 'INFO-ROW1', SHEET_A, 'B1', '+1 看起来像公式 & <tag> "quoted"'],
-      [4, '警告', 'FAR-CELL', SHEET_A, 'E10', '-x @y'],
-      [5, '提示', 'T3-B-INFO', SHEET_B, 'C5', '提示信息'],
-      [6, '错误', 'T3-B-ERR', SHEET_B, 'C5', '错误信息'],
-      [7, '警告', 'QUOTE', SHEET_C, 'A1', '引号工作表'],
-      [8, '提示', 'GLOBAL', null, null, '没有单元格的提示'],
+      ['序号', '单位名称', '文件', '级别', '检查项', '工作表', '单元格', '说明'],
+      [1, null, 'unit.xlsx', '错误', 'T3-BALANCE', SHEET_A, 'B2', '本年新收申请数与办理结果合计不一致：差额 2。'],
+      [1, null, 'unit.xlsx', '错误', 'T3-BALANCE', SHEET_A, 'A2', '本年新收申请数与办理结果合计不一致：差额 2。'],
+      [2, null, 'unit.xlsx', '警告', 'T2-FORMAT', SHEET_A, 'C3', '=SUM(A1) 不是数字'],
+      [3, null, 'unit.xlsx', '提示', 'INFO-ROW1', SHEET_A, 'B1', '+1 看起来像公式 & <tag> "quoted"'],
+      [4, null, 'unit.xlsx', '警告', 'FAR-CELL', SHEET_A, 'E10', '-x @y'],
+      [5, null, 'unit.xlsx', '提示', 'T3-B-INFO', SHEET_B, 'C5', '提示信息'],
+      [6, null, 'unit.xlsx', '错误', 'T3-B-ERR', SHEET_B, 'C5', '错误信息'],
+      [7, null, 'unit.xlsx', '警告', 'QUOTE', SHEET_C, 'A1', '引号工作表'],
+      [8, null, 'unit.xlsx', '提示', 'GLOBAL', null, null, '没有单元格的提示'],
     ]);
-    for (const addr of ['F4', 'F5', 'F6']) {
+    for (const addr of ['H4', 'H5', 'H6']) {
       expect(ws[addr].t).toBe('s');
       expect(ws[addr].f).toBeUndefined();
     }
-    const links = ['E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'].map((a) => (ws[a] as XLSX.CellObject).l?.Target);
+    const links = ['G2', 'G3', 'G4', 'G5', 'G6', 'G7', 'G8', 'G9'].map((a) => (ws[a] as XLSX.CellObject).l?.Target);
     expect(links).toEqual([
       `#'${SHEET_A}'!B2`,
       `#'${SHEET_A}'!A2`,
@@ -176,7 +176,7 @@ describe('annotateWorkbook: read back with SheetJS', () => {
       `#'${SHEET_B}'!C5`,
       "#'甲''乙'!A1",
     ]);
-    expect((ws['E10'] as XLSX.CellObject | undefined)?.l).toBeUndefined();
+    expect((ws['G10'] as XLSX.CellObject | undefined)?.l).toBeUndefined();
   });
 
   test('notes are present with the expected text, the existing note keeps its text', () => {
@@ -243,8 +243,8 @@ describe('annotateWorkbook: read back with ExcelJS', () => {
   test('the findings header row is bold', () => {
     const ws = wb.getWorksheet('问题清单')!;
     expect(ws.getCell('A1').font?.bold).toBe(true);
-    expect(ws.getCell('F1').value).toBe('说明');
-    expect(ws.getCell('E2').font?.underline).toBeTruthy();
+    expect(ws.getCell('H1').value).toBe('说明');
+    expect(ws.getCell('G2').font?.underline).toBeTruthy();
   });
 });
 
@@ -254,8 +254,8 @@ describe('annotateWorkbook: other inputs', () => {
     const wb = XLSX.read(out, { type: 'array' });
     expect(wb.SheetNames[3]).toBe('Findings');
     const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets.Findings, { header: 1 });
-    expect(rows[0]).toEqual(['No.', 'Severity', 'Rule', 'Sheet', 'Cell', 'Description']);
-    expect(rows[1]).toEqual([1, 'Error', 'T3-BALANCE', SHEET_A, 'B2', FINDINGS[0].message]);
+    expect(rows[0]).toEqual(['No.', 'Unit', 'File', 'Severity', 'Check', 'Sheet', 'Cell', 'Message']);
+    expect(rows[1]).toEqual([1, undefined, 'unit.xlsx', 'Error', 'T3-BALANCE', SHEET_A, 'B2', FINDINGS[0].message]);
     expect(((wb.Sheets[SHEET_A]['B2'] as XLSX.CellObject).c ?? [])[0].t).toBe(`zwgk:\n[Error] T3-BALANCE: ${FINDINGS[0].message}`);
   });
 
@@ -269,8 +269,8 @@ describe('annotateWorkbook: other inputs', () => {
     const out = annotateWorkbook(input, [], { locale: 'zh-CN', sourceName: 'unit.xlsx' });
     const rows = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(out, { type: 'array' }).Sheets['问题清单'], { header: 1, defval: null });
     expect(rows).toEqual([
-      ['序号', '级别', '规则', '工作表', '单元格', '说明'],
-      [null, null, null, null, null, '未发现问题。'],
+      ['序号', '单位名称', '文件', '级别', '检查项', '工作表', '单元格', '说明'],
+      [null, null, null, null, null, null, null, '未发现问题。'],
     ]);
   });
 

@@ -177,7 +177,10 @@ describe('zwgk summary: a batch with problems, a roster and last year', () => {
   it('lists the findings of every unit and across units', async () => {
     const wb = await readBack(out);
     const rows = sheetValues(wb.getWorksheet('问题清单') as ExcelJS.Worksheet).slice(1);
-    const short = rows.map((r) => [r[0], (r[1] as string | null)?.replace(/^.*[\\/]/, '') ?? null, r[2], r[3], r[4]]);
+    // columns of every findings list: 序号 单位名称 文件 级别 检查项 工作表 单元格 说明
+    expect(sheetValues(wb.getWorksheet('问题清单') as ExcelJS.Worksheet)[0]).toEqual(['序号', '单位名称', '文件', '级别', '检查项', '工作表', '单元格', '说明']);
+    expect(rows.map((r) => r[0])).toEqual(rows.map((_, i) => i + 1));
+    const short = rows.map((r) => [r[1], (r[2] as string | null)?.replace(/^.*[\\/]/, '') ?? null, r[4], r[3], r[5] ? `${r[5]}!${r[6]}` : null]);
     const pick = (rule: string): unknown[][] => short.filter((r) => r[2] === rule);
     expect(pick('U-DUPLICATE')).toEqual([
       ['丁局', 'd.xlsx', 'U-DUPLICATE', '错误', '基本信息!B5'],

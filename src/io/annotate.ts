@@ -5,6 +5,7 @@
  * The package parts are patched directly (SheetJS CE does not write styles; ExcelJS drops defined
  * names, x14 data validation and drawings), so everything the unit's file had stays as it was.
  */
+import type { FindingSource } from '../core/finding-row';
 import type { Finding, Locale, Severity } from '../core/report';
 import { UserError } from '../core/errors';
 import { addNotes } from './ooxml/comments';
@@ -18,8 +19,10 @@ const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 export interface AnnotateOptions {
   locale: Locale;
-  /** File name shown in error messages. */
+  /** File name shown in error messages and in the 文件 column of the findings sheet. */
   sourceName: string;
+  /** The unit's name, for the 单位名称 column of the findings sheet (the summary's has the same columns). */
+  unitName?: string | null;
 }
 
 /** Whether the annotated copy can be written for this file type (Office Open XML workbooks only). */
@@ -40,7 +43,7 @@ export function annotateWorkbook(data: Uint8Array, findings: Finding[], opts: An
     });
   }
   try {
-    return annotatePackage(pkg, findings, opts.locale);
+    return annotatePackage(pkg, findings, opts.locale, { unit: opts.unitName ?? null, file: opts.sourceName });
   } catch (e) {
     if (e instanceof UserError) throw e;
     const detail = e instanceof Error ? e.message : String(e);
@@ -57,7 +60,7 @@ interface SheetMarks {
   lines: Map<string, string[]>;
 }
 
-function annotatePackage(pkg: OoxmlPackage, findings: Finding[], locale: Locale): Uint8Array {
+function annotatePackage(pkg: OoxmlPackage, findings: Finding[], locale: Locale, source: FindingSource): Uint8Array {
   const wb = readWorkbook(pkg);
   const findSheet = (name: string): SheetEntry | undefined =>
     wb.sheets.find((s) => s.name === name) ?? wb.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -92,7 +95,7 @@ function annotatePackage(pkg: OoxmlPackage, findings: Finding[], locale: Locale)
     pkg.setText(path, xml);
   }
 
-  const rows = findingRows(findings, locale, (name) => findSheet(name)?.path !== undefined);
+  const rows = findingRows(findings, locale, (name) => findSheet(name)?.path !== undefined, source);
   // Links must name the sheet exactly as the workbook spells it.
   for (const row of rows) {
     const sheet = findSheet(row.sheet);

@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import type { Locale } from '../core/report';
 import type { RosterEntry } from '../core/summary/roster';
 import type { SummaryInfoValues } from '../core/summary/summary-info';
-import { ISSUES_SHEET_NAME, UNITS_SHEET_NAME, issuesSheet, unitsSheet } from '../core/summary/sheet-rows';
+import { ISSUES_SHEET_NAME, UNITS_SHEET_NAME, issuesSheet, missingSheet, unitsSheet } from '../core/summary/sheet-rows';
 import type { IssueRow, UnitRow } from '../core/summary/unit-row';
 import { buildTemplate, type CellInput } from './template-writer';
 
@@ -41,11 +41,6 @@ const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: {
 const UNREADABLE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
 const ERROR_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF9C0006' } };
 
-/** Unit text as a cell value: always a plain string (or empty), never anything Excel would evaluate. */
-function text(v: string | null | undefined): string | null {
-  return v === null || v === undefined || v === '' ? null : String(v);
-}
-
 function addUnitsSheet(wb: ExcelJS.Workbook, model: SummaryModel): void {
   // The rows are the shared model of the 汇总 sheet (the add-in writes the same ones).
   const sheet = unitsSheet(model.rows, model.locale);
@@ -69,17 +64,17 @@ function addIssuesSheet(wb: ExcelJS.Workbook, model: SummaryModel): void {
   const ws = wb.addWorksheet(ISSUES_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   addTableOrHeader(ws, ISSUES_TABLE, sheet.columns, sheet.rows);
   sheet.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  ws.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
+  ws.getColumn(sheet.columns.length).alignment = { wrapText: true, vertical: 'top' };
 }
 
 function addMissingSheet(wb: ExcelJS.Workbook, model: SummaryModel, missing: readonly RosterEntry[]): void {
-  const zh = model.locale === 'zh-CN';
+  // The rows are the core's 未报送 model (the add-in writes the same ones).
+  const sheet = missingSheet(missing, model.locale);
   const ws = wb.addWorksheet(MISSING_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow([zh ? '名册行号' : 'Roster line', zh ? '统一社会信用代码' : 'Credit code', zh ? '单位名称' : 'Unit', zh ? '单位类型' : 'Unit type']);
+  ws.addRow(sheet.columns);
   ws.getRow(1).font = { bold: true };
-  for (const e of missing) ws.addRow([e.line, text(e.code), text(e.name), text(e.type)]);
-  if (missing.length === 0) ws.addRow([null, null, zh ? '名册中的单位均已报送。' : 'Every unit on the roster has submitted.']);
-  [10, 22, 36, 20].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const r of sheet.rows) ws.addRow(r);
+  sheet.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 }
 
 /** An Excel table needs at least one data row; with none, a bold header row does. */

@@ -10,13 +10,11 @@ import { parseArgs } from 'node:util';
 import { UNIT_TYPES } from '../../core/catalogue';
 import { creditCodeProblem } from '../../core/credit-code';
 import { UserError } from '../../core/errors';
-import type { Snapshot } from '../../core/snapshot';
 import { SummaryBatch } from '../../core/summary/batch';
-import { matchRoster, type RosterEntry } from '../../core/summary/roster';
+import type { RosterEntry } from '../../core/summary/roster';
 import { loadRuleSet, Validator } from '../../core/validator';
 import { writeFileAtomic } from '../../io/atomic-write';
 import { loadRuleSources } from '../../io/load-rules';
-import { readWorkbookFile } from '../../io/read-workbook';
 import { readRoster } from '../../io/roster';
 import { summaryWorkbookBytes } from '../../io/summary-writer';
 import { collectInputs } from '../batch';
@@ -168,21 +166,6 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   }, ctx);
 }
 
-/**
- * A unit already in the sums that a check across units disqualifies is read again to take its
- * numbers out (rare: duplicates), instead of keeping every unit's numbers in memory.
- */
-async function rereadForSubtraction(file: string): Promise<Snapshot> {
-  try {
-    return await readWorkbookFile(file);
-  } catch {
-    throw new UserError('summary-input-changed', {
-      'zh-CN': `“${file}”在汇总过程中被修改或删除，合计无法得出：请保持报送文件不变后重新运行。`,
-      en: `"${file}" was changed or removed while the summary was being built, so the totals cannot be made: leave the submissions unchanged and run again.`,
-    });
-  }
-}
-
 function todayIso(): string {
   const d = new Date();
   const p = (n: number): string => String(n).padStart(2, '0');
@@ -213,6 +196,7 @@ export async function summarise(paths: string[], opts: SummaryOptions, ctx: CliC
     locale,
     includeAll: opts.includeAll,
     previous: previous ? (snapshot) => previous.find(snapshot) : undefined,
+    roster: roster ?? undefined,
   });
   for (const p of collected.problems) batch.addUnreadable(p.path, p.code, p.messageIn(locale));
 
@@ -233,7 +217,7 @@ export async function summarise(paths: string[], opts: SummaryOptions, ctx: CliC
   }
 
   // Checks across units; a unit they flag leaves the sums (a duplicate would count twice, another year does not belong).
-  const result = await batch.finish(rereadForSubtraction, {
+  const result = await batch.finish({
     unitName: opts.unitName,
     unitCode: opts.unitCode,
     unitType: opts.unitType,
@@ -241,16 +225,7 @@ export async function summarise(paths: string[], opts: SummaryOptions, ctx: CliC
     phone: opts.phone,
     date: opts.date ?? todayIso(),
   });
-  const { rows, issues } = result;
-
-  let missing: RosterEntry[] | null = null;
-  if (roster) {
-    const match = matchRoster(roster, rows);
-    missing = match.missing;
-    match.findings.forEach((f, i) =>
-      issues.push({ unitName: match.missing[i].name, file: '', rule: f.rule, severity: f.severity, location: '', message: f.messages[locale] }),
-    );
-  }
+  const { rows, issues, missing } = result;
 
   const bytes = await summaryWorkbookBytes({ locale, rows, issues, missing, sums: result.sums, info: result.info });
   await writeFileAtomic(opts.output, bytes, { force: opts.force });

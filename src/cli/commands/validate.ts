@@ -12,9 +12,8 @@ import {
   fileReportFromWorkbook,
   unreadableFileReport,
 } from '../../core/batch-report';
-import { isUserError } from '../../core/errors';
-import type { Finding, Locale } from '../../core/report';
-import type { Snapshot } from '../../core/snapshot';
+import { checkFile, failureMessages } from '../../core/pipeline';
+import type { Finding } from '../../core/report';
 import { Validator, loadRuleSet } from '../../core/validator';
 import { annotateWorkbook, canAnnotate } from '../../io/annotate';
 import { writeFileAtomic } from '../../io/atomic-write';
@@ -84,15 +83,6 @@ interface Options {
   maxBytes?: number;
   timeoutSeconds: number;
   force: boolean;
-}
-
-function messageOf(e: unknown, locale: Locale): { code: string; message: string } {
-  if (isUserError(e)) return { code: e.code, message: e.messageIn(locale) };
-  const detail = e instanceof Error ? e.message : String(e);
-  return {
-    code: 'internal',
-    message: locale === 'en' ? `Could not process the file: ${detail}` : `处理该文件时出错：${detail}`,
-  };
 }
 
 /** Picks a file name in `dir` for the annotated copy of `file` that no earlier file of this batch took. */
@@ -188,22 +178,16 @@ async function validateBatch(paths: string[], opts: Options, ctx: CliContext): P
 
   for (const [i, file] of files.entries()) {
     progress.update(i, file);
-    let report: FileReport;
-    let snapshot: Snapshot | null = null;
-    let findings: Finding[] = [];
-    try {
-      snapshot = await guard.read(file, files[i + 1]);
-      const prev = previous ? await previous.find(snapshot) : null;
-      const wr = await validator.validate(snapshot, { locale, previous: prev?.snapshot ?? null });
-      if (prev?.note) wr.findings.push(prev.note);
-      findings = wr.findings;
-      report = fileReportFromWorkbook(file, wr);
-    } catch (e) {
-      const m = messageOf(e, locale);
-      report = unreadableFileReport(file, m.code, m.message);
-    }
-    if (opts.annotate && snapshot && findings.length > 0) {
-      await writeAnnotated(file, findings, opts, taken, ctx);
+    // the core pipeline: read → match last year → validate
+    const outcome = await checkFile(file, () => guard.read(file, files[i + 1]), validator, {
+      locale,
+      previous: previous ? (snapshot) => previous.find(snapshot) : undefined,
+    });
+    const report: FileReport = outcome.ok
+      ? fileReportFromWorkbook(file, outcome.report)
+      : unreadableFileReport(file, outcome.code, outcome.messages[locale]);
+    if (opts.annotate && outcome.ok && outcome.report.findings.length > 0) {
+      await writeAnnotated(file, outcome.report.findings, opts, taken, ctx, outcome.report.unit.name);
     }
     reports.push(report);
     if (streamText) {
@@ -224,7 +208,14 @@ async function validateBatch(paths: string[], opts: Options, ctx: CliContext): P
   return EXIT_OK;
 }
 
-async function writeAnnotated(file: string, findings: Finding[], opts: Options, taken: Set<string>, ctx: CliContext): Promise<void> {
+async function writeAnnotated(
+  file: string,
+  findings: Finding[],
+  opts: Options,
+  taken: Set<string>,
+  ctx: CliContext,
+  unitName: string | null = null,
+): Promise<void> {
   const dir = opts.annotate as string;
   if (!canAnnotate(file)) {
     ctx.stderr.write(
@@ -238,12 +229,12 @@ async function writeAnnotated(file: string, findings: Finding[], opts: Options, 
   }
   try {
     const data = new Uint8Array(await readFile(file));
-    const out = annotateWorkbook(data, findings, { locale: ctx.locale, sourceName: basename(file) });
+    const out = annotateWorkbook(data, findings, { locale: ctx.locale, sourceName: basename(file), unitName });
     const target = join(dir, annotatedName(file, taken));
     await writeFileAtomic(target, out, { force: opts.force });
     ctx.stderr.write(t(ctx, `已写出标注副本：${target}\n`, `Annotated copy written: ${target}\n`));
   } catch (e) {
-    ctx.stderr.write(`${messageOf(e, ctx.locale).message}\n`);
+    ctx.stderr.write(`${failureMessages(e).messages[ctx.locale]}\n`);
   }
 }
 

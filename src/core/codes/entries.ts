@@ -171,11 +171,6 @@ export const REFUSALS: readonly CodeEntry[] = [
     description: both('读取程序意外终止', 'The reader stopped unexpectedly'),
   },
   {
-    code: 'internal', kind: 'refusal', area: 'cli', tags: ['file'],
-    message: both('处理该文件时出错：{detail}', 'Could not process the file: {detail}'),
-    description: both('处理一个文件时发生内部错误（zwgk validate）', 'An internal error while processing one file (zwgk validate)'),
-  },
-  {
     code: 'internal-error', kind: 'refusal', area: 'summary', tags: ['file'],
     message: both(
       '读取或校验时发生内部错误（{detail}）：请把该文件另存为 .xlsx 后再试；如仍出错，请报告此问题。',
@@ -237,14 +232,6 @@ export const HOST_ERRORS: readonly CodeEntry[] = [
     code: 'output-disk-full', kind: 'error', area: 'cli', tags: ['output'],
     message: both('无法写入“{file}”：磁盘空间不足，请清理磁盘后重试。', 'Cannot write "{file}": the disk is full; free some space and try again.'),
     description: both('磁盘空间不足', 'The disk is full'),
-  },
-  {
-    code: 'summary-input-changed', kind: 'error', area: 'summary', tags: ['input'],
-    message: both(
-      '“{file}”在汇总过程中被修改或删除，合计无法得出：请保持报送文件不变后重新运行。',
-      '"{file}" was changed or removed while the summary was being built, so the totals cannot be made: leave the submissions unchanged and run again.',
-    ),
-    description: both('汇总过程中报送文件被修改', 'A submission changed while the summary was built'),
   },
   {
     code: 'rules-dir', kind: 'error', area: 'cli', tags: ['rules'],

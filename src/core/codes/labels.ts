@@ -13,6 +13,12 @@ export const SEVERITY_LABELS: Readonly<Record<Locale, Readonly<Record<Severity, 
   en: { error: 'error', warning: 'warning', info: 'info' },
 };
 
+/** The same words as a cell or heading of their own (capitalised in English): lists and sheets. */
+export const SEVERITY_TITLES: Readonly<Record<Locale, Readonly<Record<Severity, string>>>> = {
+  'zh-CN': SEVERITY_LABELS['zh-CN'],
+  en: { error: 'Error', warning: 'Warning', info: 'Info' },
+};
+
 /** Worst first: unreadable files, then errors, warnings, passed. */
 export const STATUS_ORDER: readonly FileStatus[] = ['unreadable', 'error', 'warning', 'ok'];
 

@@ -5,7 +5,10 @@
  * cells themselves (the Excel add-in) write these rows.
  */
 import { INDICATORS, sheetSpec } from '../catalogue';
-import type { Locale, Severity } from '../report';
+import { STATUS_LABELS } from '../codes/labels';
+import { FINDING_COLUMNS, findingColumnLabels, findingRowValues } from '../finding-row';
+import type { Locale } from '../report';
+import type { RosterEntry } from './roster';
 import type { SummaryInfoValues } from './summary-info';
 import { KEY_TOTALS, type IssueRow, type UnitRow } from './unit-row';
 
@@ -26,21 +29,18 @@ export interface SummarySheet {
 export const UNITS_SHEET_NAME = '汇总';
 export const ISSUES_SHEET_NAME = '问题清单';
 export const SUMS_SHEET_NAME = '合计';
+export const MISSING_SHEET_NAME = '未报送';
 
 type Texts = Record<Locale, string>;
 
+/** Status words of the 汇总 sheet (the code registry's labels). */
 export const STATUS_LABEL: Record<UnitRow['status'], Texts> = {
-  ok: { 'zh-CN': '通过', en: 'ok' },
-  warning: { 'zh-CN': '有警告', en: 'warning' },
-  error: { 'zh-CN': '有错误', en: 'error' },
-  unreadable: { 'zh-CN': '无法读取', en: 'unreadable' },
+  ok: { 'zh-CN': STATUS_LABELS['zh-CN'].ok, en: STATUS_LABELS.en.ok },
+  warning: { 'zh-CN': STATUS_LABELS['zh-CN'].warning, en: STATUS_LABELS.en.warning },
+  error: { 'zh-CN': STATUS_LABELS['zh-CN'].error, en: STATUS_LABELS.en.error },
+  unreadable: { 'zh-CN': STATUS_LABELS['zh-CN'].unreadable, en: STATUS_LABELS.en.unreadable },
 };
 
-export const SEVERITY_TEXT: Record<Severity, Texts> = {
-  error: { 'zh-CN': '错误', en: 'error' },
-  warning: { 'zh-CN': '警告', en: 'warning' },
-  info: { 'zh-CN': '提示', en: 'info' },
-};
 
 /** Unit text as a value: a plain string, or empty. */
 function text(v: string | null | undefined): string | null {
@@ -89,13 +89,13 @@ export function unitsSheet(rows: readonly UnitRow[], locale: Locale): SummaryShe
   };
 }
 
+/** 问题清单: every finding, numbered, in the columns of every findings list (FINDING_COLUMNS). */
 export function issuesSheet(issues: readonly IssueRow[], locale: Locale): SummarySheet {
-  const zh = locale === 'zh-CN';
   return {
     name: ISSUES_SHEET_NAME,
-    columns: [zh ? '单位名称' : 'Unit', zh ? '文件' : 'File', zh ? '检查项' : 'Check', zh ? '级别' : 'Severity', zh ? '位置' : 'Cell', zh ? '说明' : 'Message'],
-    rows: issues.map((f) => [text(f.unitName), text(f.file), f.rule, SEVERITY_TEXT[f.severity][locale], text(f.location), text(f.message)]),
-    widths: [30, 36, 18, 8, 22, 90],
+    columns: findingColumnLabels(locale),
+    rows: issues.map((f, i) => findingRowValues({ ...f, seq: i + 1 })),
+    widths: FINDING_COLUMNS.map((c) => c.width),
     errorRows: [],
     greyRows: [],
   };
@@ -118,6 +118,21 @@ export function sumsSheet(sums: Record<string, number>, info: SummaryInfoValues,
     columns: [zh ? '工作表' : 'Sheet', zh ? '单元格' : 'Cell', zh ? '指标' : 'Indicator', zh ? '定义名称' : 'Defined name', zh ? '合计' : 'Total'],
     rows,
     widths: [16, 8, 48, 24, 16],
+    errorRows: [],
+    greyRows: [],
+  };
+}
+
+/** 未报送: the roster units without a submission, in roster order. */
+export function missingSheet(missing: readonly RosterEntry[], locale: Locale): SummarySheet {
+  const zh = locale === 'zh-CN';
+  const rows: SheetValue[][] = missing.map((e) => [e.line, text(e.code), text(e.name), text(e.type)]);
+  if (missing.length === 0) rows.push([null, null, zh ? '名册中的单位均已报送。' : 'Every unit on the roster has submitted.', null]);
+  return {
+    name: MISSING_SHEET_NAME,
+    columns: [zh ? '名册行号' : 'Roster line', zh ? '统一社会信用代码' : 'Credit code', zh ? '单位名称' : 'Unit', zh ? '单位类型' : 'Unit type'],
+    rows,
+    widths: [10, 22, 36, 20],
     errorRows: [],
     greyRows: [],
   };

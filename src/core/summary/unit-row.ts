@@ -4,7 +4,8 @@
  */
 import { statusOf, type FileStatus } from '../batch-report';
 import { SUMMARY_COLUMNS } from '../catalogue';
-import type { Finding, FindingCell, Locale, Severity, SeverityCounts, WorkbookReport } from '../report';
+import { findingRow, type FindingRow, type RowFinding } from '../finding-row';
+import type { Finding, FindingCell, Locale, SeverityCounts, WorkbookReport } from '../report';
 import type { Snapshot, UnitInfo } from '../snapshot';
 
 /** A key figure shown per unit: one indicator, or the sum of several (litigation = two groups). */
@@ -39,15 +40,8 @@ export interface UnitRow {
   inSums: boolean;
 }
 
-export interface IssueRow {
-  unitName: string | null;
-  file: string;
-  rule: string;
-  severity: Severity;
-  /** sheet!A1 of the first cell, '' when the finding has no cell. */
-  location: string;
-  message: string;
-}
+/** A row of the 问题清单 sheet: the core's finding row (the annotated copy's 问题清单 has the same columns). */
+export type IssueRow = FindingRow;
 
 /** Key figures of one snapshot. */
 export function keyTotals(snapshot: Snapshot): Record<string, number | null> {
@@ -107,14 +101,7 @@ export function addFindingsToRow(row: UnitRow, findings: readonly Finding[]): vo
   if (row.status !== 'unreadable') row.status = statusOf(row.counts);
 }
 
-export function issueRow(row: Pick<UnitRow, 'unit' | 'file'>, f: Finding, locale: Locale): IssueRow {
-  const c = f.cells[0];
-  return {
-    unitName: row.unit.name,
-    file: row.file,
-    rule: f.rule,
-    severity: f.severity,
-    location: c ? `${c.sheet}!${c.address}` : '',
-    message: f.messages[locale] ?? f.message,
-  };
+/** A finding of a unit as a 问题清单 row (numbered when the sheet is built). */
+export function issueRow(row: Pick<UnitRow, 'unit' | 'file'>, f: RowFinding, locale: Locale): IssueRow {
+  return findingRow(f, 0, locale, { unit: row.unit.name, file: row.file });
 }

@@ -2,35 +2,25 @@
  * The findings list sheet (问题清单 / Findings): one row per finding and cell, each cell reference a
  * link to that cell. Every text is an inline string, so nothing a message says can become a formula.
  */
+import { SEVERITY_TITLES } from '../../core/codes/labels';
+import { FINDING_COLUMNS, findingColumnLabels, findingRowValues, findingRows as projectFindings, type FindingRow as CoreFindingRow, type FindingSource } from '../../core/finding-row';
 import type { Finding, Locale, Severity } from '../../core/report';
-import { cellName, parseCellRef } from './sheet';
+import { cellName, columnName, parseCellRef } from './sheet';
 import { escapeAttr, escapeText } from './xml';
 
 export const FINDINGS_SHEET_NAME: Record<Locale, string> = { 'zh-CN': '问题清单', en: 'Findings' };
 
-const HEADERS: Record<Locale, string[]> = {
-  'zh-CN': ['序号', '级别', '规则', '工作表', '单元格', '说明'],
-  en: ['No.', 'Severity', 'Rule', 'Sheet', 'Cell', 'Description'],
-};
-
-export const SEVERITY_LABEL: Record<Locale, Record<Severity, string>> = {
-  'zh-CN': { error: '错误', warning: '警告', info: '提示' },
-  en: { error: 'Error', warning: 'Warning', info: 'Info' },
-};
+export const SEVERITY_LABEL: Readonly<Record<Locale, Readonly<Record<Severity, string>>>> = SEVERITY_TITLES;
 
 const NO_FINDINGS: Record<Locale, string> = { 'zh-CN': '未发现问题。', en: 'No findings.' };
-const COLUMN_WIDTHS = [7, 9, 20, 16, 10, 70];
+/** The columns of the core's finding row: the summary workbook's 问题清单 has the same. */
+const COLUMN_WIDTHS = FINDING_COLUMNS.map((c) => c.width);
+const LAST_COLUMN = columnName(FINDING_COLUMNS.length);
+const CELL_COLUMN = columnName(FINDING_COLUMNS.findIndex((c) => c.key === 'cell') + 1);
 /** Excel refuses longer cell texts. */
 const MAX_CELL_TEXT = 32767;
 
-export interface FindingRow {
-  /** Number of the finding (1-based); rows of one finding's cells share it. */
-  seq: number;
-  severity: string;
-  rule: string;
-  sheet: string;
-  cell: string;
-  message: string;
+export interface FindingRow extends CoreFindingRow {
   /** Internal link target like 'Sheet name'!B3, when the cell exists in the workbook. */
   location?: string;
 }
@@ -40,22 +30,20 @@ export function quoteSheetName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-export function findingRows(findings: readonly Finding[], locale: Locale, sheetExists: (name: string) => boolean): FindingRow[] {
-  const rows: FindingRow[] = [];
-  findings.forEach((f, i) => {
-    const base = { seq: i + 1, severity: SEVERITY_LABEL[locale][f.severity], rule: f.rule, message: f.message };
-    if (f.cells.length === 0) {
-      rows.push({ ...base, sheet: '', cell: '' });
-      return;
-    }
-    for (const c of f.cells) {
-      const ref = parseCellRef(c.address);
-      const cell = ref ? cellName(ref) : c.address;
-      const location = ref && sheetExists(c.sheet) ? `${quoteSheetName(c.sheet)}!${cell}` : undefined;
-      rows.push({ ...base, sheet: c.sheet, cell, location });
-    }
+/** One row per finding and cell (the core's projection), each cell a link when its sheet exists. */
+export function findingRows(
+  findings: readonly Finding[],
+  locale: Locale,
+  sheetExists: (name: string) => boolean,
+  source: FindingSource = { unit: null, file: '' },
+): FindingRow[] {
+  return projectFindings(findings, locale, source, true).map((row) => {
+    if (row.sheet === '') return row;
+    const ref = parseCellRef(row.cell);
+    const cell = ref ? cellName(ref) : row.cell;
+    const location = ref && sheetExists(row.sheet) ? `${quoteSheetName(row.sheet)}!${cell}` : undefined;
+    return location ? { ...row, cell, location } : { ...row, cell };
   });
-  return rows;
 }
 
 export interface FindingsSheetStyles {
@@ -69,24 +57,22 @@ export function findingsSheetXml(rows: readonly FindingRow[], locale: Locale, st
   // Empty values get no cell at all, so the cell reads as blank rather than as an empty string.
   const text = (ref: string, value: string, s: number): string =>
     value === '' ? '' : `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${escapeText(value.slice(0, MAX_CELL_TEXT))}</t></is></c>`;
-  const header = HEADERS[locale].map((h, i) => text(`${'ABCDEF'[i]}1`, h, styles.header)).join('');
+  const header = findingColumnLabels(locale).map((h, i) => text(`${columnName(i + 1)}1`, h, styles.header)).join('');
   const body: string[] = [`<row r="1">${header}</row>`];
   const links: string[] = [];
   rows.forEach((row, i) => {
     const r = i + 2;
-    body.push(
-      `<row r="${r}">` +
-        `<c r="A${r}" s="${styles.plain}"><v>${row.seq}</v></c>` +
-        text(`B${r}`, row.severity, styles.plain) +
-        text(`C${r}`, row.rule, styles.plain) +
-        text(`D${r}`, row.sheet, styles.plain) +
-        text(`E${r}`, row.cell, row.location ? styles.link : styles.plain) +
-        text(`F${r}`, row.message, styles.wrap) +
-        '</row>',
-    );
-    if (row.location) links.push(`<hyperlink ref="E${r}" location="${escapeAttr(row.location)}" display="${escapeAttr(row.cell)}"/>`);
+    const cells = findingRowValues(row).map((v, k) => {
+      const ref = `${columnName(k + 1)}${r}`;
+      const key = FINDING_COLUMNS[k].key;
+      if (typeof v === 'number') return `<c r="${ref}" s="${styles.plain}"><v>${v}</v></c>`;
+      const style = key === 'cell' && row.location ? styles.link : key === 'message' ? styles.wrap : styles.plain;
+      return text(ref, v ?? '', style);
+    });
+    body.push(`<row r="${r}">${cells.join('')}</row>`);
+    if (row.location) links.push(`<hyperlink ref="${CELL_COLUMN}${r}" location="${escapeAttr(row.location)}" display="${escapeAttr(row.cell)}"/>`);
   });
-  if (rows.length === 0) body.push(`<row r="2">${text('F2', NO_FINDINGS[locale], styles.wrap)}</row>`);
+  if (rows.length === 0) body.push(`<row r="2">${text(`${LAST_COLUMN}2`, NO_FINDINGS[locale], styles.wrap)}</row>`);
   const lastRow = Math.max(2, rows.length + 1);
   const cols = COLUMN_WIDTHS.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
   return (
@@ -94,7 +80,7 @@ export function findingsSheetXml(rows: readonly FindingRow[], locale: Locale, st
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
     // Printed landscape, one page wide: the list is meant to be handed over on paper too.
     '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
-    `<dimension ref="A1:F${lastRow}"/>` +
+    `<dimension ref="A1:${LAST_COLUMN}${lastRow}"/>` +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
     '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
     '<sheetFormatPr defaultRowHeight="15"/>' +
