@@ -436,57 +436,51 @@ export const RECORDS: CatalogueRecords = {
   text: TXT_SPECS,
 };
 
+/** A row or group of a grid table and one of its columns. */
+interface GridLine {
+  key: string;
+  label: string;
+  labelEn: string;
+  summary?: SummaryColumn;
+}
+
+/**
+ * One count cell of a grid table (表三, 表四): labelled "row · column"; the cell of the total column
+ * carries the row's 汇总 column, every other cell is a part of that total.
+ */
+function gridCell(
+  group: 'T3' | 'T4',
+  line: GridLine,
+  col: { key: string; label: string; labelEn: string },
+  address: string,
+  totalKey: string,
+): Indicator {
+  const name = group === 'T3' ? t3Name(line.key, col.key) : t4Name(line.key, col.key);
+  const total = group === 'T3' ? t3Name(line.key, totalKey) : t4Name(line.key, totalKey);
+  const base = fromSpec(
+    { name, label: `${line.label} · ${col.label}`, labelEn: `${line.labelEn}: ${col.labelEn}`, kind: 'count', required: true, address },
+    group,
+    group === 'T3' ? 't3' : 't4',
+  );
+  const extra = col.key === totalKey ? (line.summary ? { summary: line.summary } : {}) : { partOf: total };
+  return { ...base, row: line.key, col: col.key, ...extra };
+}
+
 /** Expands the records into one Indicator per input cell, in template order. */
 export function buildIndicators(r: CatalogueRecords): Indicator[] {
   const out: Indicator[] = [];
   r.info.forEach((s) => out.push(fromSpec(s, 'INFO', 'info')));
   r.t2.forEach((s) => out.push(fromSpec(s, 'T2', 't2')));
+  // every applicant column of a 表三 row is a part of the row's 总计; every result of a 表四 group of its 总计
   r.t3Rows.forEach((row, ri) =>
-    r.t3Columns.forEach((col, c) => {
-      const base = fromSpec(
-        {
-          name: t3Name(row.key, col.key),
-          label: `${row.label} · ${col.label}`,
-          labelEn: `${row.labelEn}: ${col.labelEn}`,
-          kind: 'count',
-          required: true,
-          address: `${columnLetter(T3_FIRST_COLUMN + c)}${T3_FIRST_ROW + ri}`,
-        },
-        'T3',
-        't3',
-      );
-      const isSum = col.key === 'SUM';
-      out.push({
-        ...base,
-        row: row.key,
-        col: col.key,
-        // every applicant column of a row is a part of the row's 总计
-        ...(isSum ? (row.summary ? { summary: row.summary } : {}) : { partOf: t3Name(row.key, 'SUM') }),
-      });
-    }),
+    r.t3Columns.forEach((col, c) =>
+      out.push(gridCell('T3', row, col, `${columnLetter(T3_FIRST_COLUMN + c)}${T3_FIRST_ROW + ri}`, 'SUM')),
+    ),
   );
   r.t4Groups.forEach((g, gi) =>
-    r.t4Results.forEach((res, ri) => {
-      const base = fromSpec(
-        {
-          name: t4Name(g.key, res.key),
-          label: `${g.label} · ${res.label}`,
-          labelEn: `${g.labelEn}: ${res.labelEn}`,
-          kind: 'count',
-          required: true,
-          address: `${columnLetter(1 + gi * r.t4Results.length + ri)}${T4_DATA_ROW}`,
-        },
-        'T4',
-        't4',
-      );
-      const isTotal = res.key === 'TOTAL';
-      out.push({
-        ...base,
-        row: g.key,
-        col: res.key,
-        ...(isTotal ? (g.summary ? { summary: g.summary } : {}) : { partOf: t4Name(g.key, 'TOTAL') }),
-      });
-    }),
+    r.t4Results.forEach((res, ri) =>
+      out.push(gridCell('T4', g, res, `${columnLetter(1 + gi * r.t4Results.length + ri)}${T4_DATA_ROW}`, 'TOTAL')),
+    ),
   );
   r.work.forEach((s) => out.push(fromSpec(s, 'W', 'work')));
   r.text.forEach((s) => out.push(fromSpec(s, 'TXT', 'text')));
