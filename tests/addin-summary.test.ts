@@ -170,7 +170,7 @@ describe('writing the sheets into the open workbook', () => {
   it('a very large sheet is sent in slices, still not a sync per row', async () => {
     const issues = Array.from({ length: 12000 }, (_, i) => ({
       seq: 0, unit: `单位${i}`, file: `${i}.xlsx`, rule: 'T3-ROWSUM', severity: 'error' as const, severityLabel: '错误',
-      sheet: '表三依申请公开', cell: 'J5', name: 'T3_NEW_SUM', message: '相差 1',
+      sheet: '表三依申请公开', cell: 'J5', name: 'T3_NEW_SUM', locations: ['表三依申请公开!J5'], message: '相差 1',
     }));
     const sheet = issuesSheet(issues, 'zh-CN');
     const host = new FakeHost(sampleModel());

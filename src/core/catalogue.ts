@@ -260,11 +260,6 @@ export const T3_ROWS: readonly T3Row[] = [
 /** Header note of the official 表三 (top-left merged cell). */
 export const T3_HEADER_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
-/** Rows whose sum is the 办理结果总计 (T3-RESULTS). */
-export const T3_RESULT_ROWS: readonly string[] = T3_ROWS.filter(
-  (r) => r.parent !== undefined && r.key !== 'TOTAL',
-).map((r) => r.key);
-
 export function t3Name(row: string, col: string): string {
   return `T3_${row}_${col}`;
 }
@@ -590,11 +585,6 @@ export const namesOfVersion = DERIVED.namesOfVersion;
 export const isAskedIn = DERIVED.isAskedIn;
 export const noteOf = DERIVED.noteOf;
 export const zeroCounts = DERIVED.zeroCounts;
-
-/** Whether `version` is one this release accepts. */
-export function isAcceptedVersion(version: string | null): boolean {
-  return version !== null && TEMPLATE_VERSIONS.includes(version.trim());
-}
 
 /** Indicators whose value is a number (counts and amounts). */
 export function isNumericKind(kind: IndicatorKind): boolean {

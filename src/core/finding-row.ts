@@ -41,6 +41,8 @@ export interface FindingRow {
   cell: string;
   /** Defined name of the cell ('' when none). */
   name: string;
+  /** Every cell of the finding as sheet!A1 (a list that shows one row per finding names them all). */
+  locations: string[];
   message: string;
 }
 
@@ -62,6 +64,7 @@ function rowsOf(f: RowFinding, seq: number, locale: Locale, source: FindingSourc
     severity: f.severity,
     severityLabel: SEVERITY_TITLES[locale][f.severity],
     rule: f.rule,
+    locations: f.cells.map((c) => `${c.sheet}!${c.address}`),
     message: f.messages?.[locale] ?? f.message,
   };
   const cells = perCell ? f.cells : f.cells.slice(0, 1);

@@ -5,6 +5,7 @@
  */
 import type { BatchReport, FileReport } from '../../core/batch-report';
 import { escapeHtml as esc } from '../../core/format/escape';
+import { FINDING_COLUMNS, findingRows, type FindingColumnKey } from '../../core/finding-row';
 import type { Locale } from '../../core/report';
 import { SEVERITY_LABEL, STATUS_LABEL } from './labels';
 import { formatTotalsText } from './text';
@@ -34,14 +35,16 @@ function fileSection(f: FileReport, locale: Locale): string {
   if (f.error) return `<section>${head}<p class="err">${esc(f.error.message)}</p></section>`;
   const u = f.unit;
   const unit = [u.name, u.code, u.type, u.year === null ? null : String(u.year)].filter((x): x is string => !!x).map(esc).join(' · ');
-  const rows = f.findings
+  // the core's finding row: the same fields and labels as the 问题清单 sheets
+  const rows = findingRows(f.findings, locale, { unit: u.name, file: f.file })
     .map((x) => {
-      const cells = x.cells.map((c) => `${esc(c.sheet)}!${esc(c.address)}`).join('<br>');
+      const cells = x.locations.map(esc).join('<br>');
       return `<tr><td class="sev-${x.severity}">${esc(L[x.severity])}</td><td>${esc(x.rule)}</td><td class="cell">${cells}</td><td>${esc(x.message)}</td></tr>`;
     })
     .join('');
+  const th = (key: FindingColumnKey): string => `<th>${esc(FINDING_COLUMNS.find((c) => c.key === key)!.label[locale])}</th>`;
   const table = f.findings.length
-    ? `<table><thead><tr><th>${zh ? '级别' : 'Severity'}</th><th>${zh ? '规则' : 'Check'}</th><th>${zh ? '单元格' : 'Cells'}</th><th>${zh ? '说明' : 'Message'}</th></tr></thead><tbody>${rows}</tbody></table>`
+    ? `<table><thead><tr>${th('severity')}${th('rule')}${th('cell')}${th('message')}</tr></thead><tbody>${rows}</tbody></table>`
     : `<p class="none">${zh ? '未发现问题。' : 'No findings.'}</p>`;
   return `<section>${head}${unit ? `<div class="unit">${unit}</div>` : ''}${table}</section>`;
 }

@@ -26,11 +26,3 @@ export const STATUS_LABELS: Readonly<Record<Locale, Readonly<Record<FileStatus, 
   'zh-CN': { ok: '通过', warning: '有警告', error: '有错误', unreadable: '无法读取' },
   en: { ok: 'passed', warning: 'warnings', error: 'errors', unreadable: 'unreadable' },
 };
-
-export function severityLabel(s: Severity, locale: Locale): string {
-  return SEVERITY_LABELS[locale][s];
-}
-
-export function statusLabel(s: FileStatus, locale: Locale): string {
-  return STATUS_LABELS[locale][s];
-}

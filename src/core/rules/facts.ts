@@ -400,8 +400,3 @@ export function namesInParams(fact: string, params: Params | undefined): string[
       return [];
   }
 }
-
-/** True when `name` is a catalogue indicator (re-exported for the linter). */
-export function knownName(name: string): boolean {
-  return indicator(name) !== undefined;
-}
