@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs, unlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { codedError } from '../core/codes/registry';
 import { UserError } from '../core/errors';
 
 export interface AtomicWriteOptions {
@@ -47,17 +48,11 @@ export async function writeFileAtomic(path: string, data: Uint8Array, opts: Atom
 async function assertWritableTarget(shown: string, target: string, folder: string, force: boolean): Promise<void> {
   const folderStat = await fs.stat(folder).catch(() => null);
   if (!folderStat || !folderStat.isDirectory()) {
-    throw new UserError('output-folder-missing', {
-      'zh-CN': `无法写入“${shown}”：文件夹“${folder}”不存在，请先创建该文件夹或换一个输出路径。`,
-      en: `Cannot write "${shown}": the folder "${folder}" does not exist; create it or choose another output path.`,
-    });
+    throw codedError('output-folder-missing', { file: shown, folder });
   }
   const existing = await fs.stat(target).catch(() => null);
   if (existing?.isDirectory()) {
-    throw new UserError('output-is-folder', {
-      'zh-CN': `无法写入“${shown}”：这是一个文件夹，请给出文件名（如 ${join(shown, '政务公开年度报表.xlsx')}）。`,
-      en: `Cannot write "${shown}": it is a folder; give a file name (e.g. ${join(shown, 'report.xlsx')}).`,
-    });
+    throw codedError('output-is-folder', { file: shown, example: { zh: join(shown, '政务公开年度报表.xlsx'), en: join(shown, 'report.xlsx') } });
   }
   if (existing && !force) throw outputExists(shown);
 }
@@ -81,27 +76,19 @@ async function linkWithoutOverwrite(shown: string, temp: string, target: string)
   removeQuietly(temp);
 }
 
-function outputExists(shown: string): UserError {
-  return new UserError('output-exists', {
-    'zh-CN': `文件“${shown}”已存在，未覆盖：请换一个文件名，或加 --force 覆盖原文件。`,
-    en: `The file "${shown}" already exists and was left unchanged; choose another name or add --force to replace it.`,
-  });
+/** The output exists and --force was not given (also used by commands that check before working). */
+export function outputExists(shown: string): UserError {
+  return codedError('output-exists', { file: shown });
 }
 
 function toUserError(e: unknown, shown: string): unknown {
   if (e instanceof UserError) return e;
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new UserError('output-not-writable', {
-      'zh-CN': `无法写入“${shown}”：没有写入权限，请换一个文件夹或检查文件权限。`,
-      en: `Cannot write "${shown}": permission denied; choose another folder or check the permissions.`,
-    });
+    return codedError('output-not-writable', { file: shown });
   }
   if (code === 'ENOSPC') {
-    return new UserError('output-disk-full', {
-      'zh-CN': `无法写入“${shown}”：磁盘空间不足，请清理磁盘后重试。`,
-      en: `Cannot write "${shown}": the disk is full; free some space and try again.`,
-    });
+    return codedError('output-disk-full', { file: shown });
   }
   return e;
 }

@@ -9,11 +9,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UNIT_TYPES } from '../../core/catalogue';
 import { creditCodeProblem } from '../../core/credit-code';
-import { UserError } from '../../core/errors';
 import { SummaryBatch } from '../../core/summary/batch';
 import type { RosterEntry } from '../../core/summary/roster';
 import { loadRuleSet, Validator } from '../../core/validator';
-import { writeFileAtomic } from '../../io/atomic-write';
+import { outputExists, writeFileAtomic } from '../../io/atomic-write';
 import { loadRuleSources } from '../../io/load-rules';
 import { readRoster } from '../../io/roster';
 import { summaryWorkbookBytes } from '../../io/summary-writer';
@@ -177,10 +176,7 @@ export async function summarise(paths: string[], opts: SummaryOptions, ctx: CliC
   const locale = ctx.locale;
   // An existing output is refused before the batch is read, not after minutes of work.
   if (!opts.force && (await stat(opts.output).then(() => true, () => false))) {
-    throw new UserError('output-exists', {
-      'zh-CN': `文件“${opts.output}”已存在，未覆盖：请换一个文件名，或加 --force 覆盖原文件。`,
-      en: `The file "${opts.output}" already exists and was left unchanged; choose another name or add --force to replace it.`,
-    });
+    throw outputExists(opts.output);
   }
   // Rules, roster and last year's folder first: a mistake there is a usage error before any work.
   const validator = new Validator(loadRuleSet(await loadRuleSources(opts.rules.length ? [undefined, ...opts.rules] : undefined)));
