@@ -147,9 +147,9 @@ function runBin(args: string[], opts: { interruptAfterMs?: number } = {}): Promi
 }
 
 describe('zwgk validate --timeout (compiled CLI)', () => {
-  it('answers the slow file with timeout, validates the good one and exits 2', async () => {
+  it('answers the slow file with timeout, validates the good one and exits 3', async () => {
     const res = await runBin(['validate', slowDir, '--timeout', '2', '--format', 'json']);
-    expect(res.code).toBe(2);
+    expect(res.code).toBe(3);
     const report = JSON.parse(res.stdout) as BatchReport;
     expect(report.counts).toMatchObject({ files: 2, ok: 1, unreadable: 1 });
     expect(report.files[0]).toMatchObject({ file: slowPath, status: 'unreadable', error: { code: 'timeout' } });

@@ -117,10 +117,11 @@ function workbookRows(data: Uint8Array): string[][] {
   return rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))));
 }
 
-export async function readRoster(path: string): Promise<RosterEntry[]> {
+/** Reads a roster file; `disk` is the path to open when it differs from the one shown (GBK names). */
+export async function readRoster(path: string, disk: string | Buffer = path): Promise<RosterEntry[]> {
   let data: Uint8Array;
   try {
-    data = new Uint8Array(await readFile(path));
+    data = new Uint8Array(await readFile(disk));
   } catch {
     throw new UserError('roster-not-found', {
       'zh-CN': `无法读取名册“${path}”：文件不存在或没有读取权限，请检查路径。`,

@@ -16,6 +16,7 @@ import type { RosterEntry } from '../core/summary/roster';
 import type { SummaryInfoValues } from '../core/summary/summary-info';
 import { ISSUES_SHEET_NAME, UNITS_SHEET_NAME, issuesSheet, unitsSheet } from '../core/summary/sheet-rows';
 import type { IssueRow, UnitRow } from '../core/summary/unit-row';
+import { markWorkbookBytes } from './own-output';
 import { buildTemplate, type CellInput } from './template-writer';
 
 export interface SummaryModel {
@@ -127,7 +128,8 @@ export async function buildSummaryWorkbook(model: SummaryModel): Promise<ExcelJS
   return wb;
 }
 
+/** The summary workbook's bytes, marked as zwgk's output (a later folder scan leaves it out: io/own-output). */
 export async function summaryWorkbookBytes(model: SummaryModel): Promise<Uint8Array> {
   const wb = await buildSummaryWorkbook(model);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return markWorkbookBytes(new Uint8Array(await wb.xlsx.writeBuffer()), 'summary');
 }
