@@ -113,6 +113,11 @@ const SKIP = {
     code: 'link-loop',
     messages: { 'zh-CN': `${visibleName(p)}：链接指向已经查找过的文件夹（循环链接），未重复查找。`, en: `${visibleName(p)}: a link to a folder already searched (a link loop); not searched again.` },
   }),
+  sameFile: (p: string, first: string): SkippedEntry => ({
+    path: p,
+    code: 'same-file',
+    messages: { 'zh-CN': `${visibleName(p)}：与“${visibleName(first)}”是同一个文件（链接），只校验一次。`, en: `${visibleName(p)}: the same file as "${visibleName(first)}" (a link); checked once.` },
+  }),
   special: (p: string): SkippedEntry => ({
     path: p,
     code: 'not-a-file',
@@ -264,13 +269,23 @@ export async function collectInputs(paths: string[], opts: CollectOptions = {}):
       problems.push(specialWorkbook(p));
     }
   }
-  // The same file named twice (directly and through its folder) is validated once.
+  // The same file named twice (directly and through its folder) is validated once; so is a file
+  // reached a second time through a link (same device and inode), which is listed.
   const seen = new Set<string>();
+  const seenFiles = new Map<string, string>();
   const unique: string[] = [];
   for (const f of files) {
     const k = resolve(f);
     if (seen.has(k)) continue;
     seen.add(k);
+    const st = await stat(diskPathOf(f)).catch(() => null);
+    const id = st ? key(st) : null;
+    const first = id ? seenFiles.get(id) : undefined;
+    if (first !== undefined) {
+      skipped.push(SKIP.sameFile(f, first));
+      continue;
+    }
+    if (id) seenFiles.set(id, f);
     if (fromFolders.has(f)) {
       const kind = await outputKindOfFile(f, opts.maxBytes ?? 20 * 1024 * 1024, diskPathOf(f));
       if (kind) {
@@ -280,5 +295,6 @@ export async function collectInputs(paths: string[], opts: CollectOptions = {}):
     }
     unique.push(f);
   }
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files: unique, problems, skipped };
 }
