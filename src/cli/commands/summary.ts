@@ -219,6 +219,16 @@ async function summariseWith(guard: ReadGuard, setup: JobSetup, paths: string[],
   // The roster and last year's files are read under the same guard as the submissions.
   const roster: RosterEntry[] | null = opts.roster ? await guard.roster(opts.roster) : null;
   if (opts.roster) await inputs.add(opts.roster);
+  for (const e of roster ?? []) {
+    if (e.codeLostDigits === undefined) continue;
+    ctx.stderr.write(
+      t(
+        ctx,
+        `名册“${opts.roster}”第 ${e.line} 行：统一社会信用代码被 Excel 存成了数字（${e.codeLostDigits}），后几位已丢失，本行按单位名称匹配。请把该列设为“文本”后重新输入代码。\n`,
+        `Roster "${opts.roster}" line ${e.line}: the credit code was stored by Excel as a number (${e.codeLostDigits}) and has lost its last digits; this line is matched by unit name. Format the column as Text and type the codes again.\n`,
+      ),
+    );
+  }
   if (opts.previous) {
     const prev = await indexPrevious(opts.previous, ctx, (f) => guard.read(f));
     await inputs.addAll(prev.files.map(diskPathOf));
