@@ -98,7 +98,7 @@ describe('ReadGuard (worker thread)', () => {
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(err.code).toBe('timeout');
       expect(err.messageIn('zh-CN')).toBe(
-        `文件“${slowPath}”在 2 秒内未能读完，已跳过：它可能含有异常庞大或损坏的内容，请在 Excel 或 WPS 中打开检查后另存为 .xlsx 再试（也可用 --timeout 放宽时限）。`,
+        `文件“${slowPath}”在 2 秒内未能读取和校验完，已跳过：它可能含有异常庞大或损坏的内容，请在 Excel 或 WPS 中打开检查后另存为 .xlsx 再试（也可用 --timeout 放宽时限）。`,
       );
       const snap = await guard.read(GOOD_EXAMPLE);
       expect(snap.cells.INFO_UNIT_NAME.raw).toBe('XX县教育局');

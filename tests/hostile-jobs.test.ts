@@ -79,7 +79,7 @@ test('a local rule that backtracks on one unit name times out for that file only
     ['01-合格.xlsx', 'ok', null],
   ]);
   expect(report.files[0].error?.message).toBe(
-    `文件“${join(dir, '00-数字名称.xlsx')}”在 3 秒内未能读完，已跳过：它可能含有异常庞大或损坏的内容，请在 Excel 或 WPS 中打开检查后另存为 .xlsx 再试（也可用 --timeout 放宽时限）。`,
+    `文件“${join(dir, '00-数字名称.xlsx')}”在 3 秒内未能读取和校验完，已跳过：它可能含有异常庞大或损坏的内容，请在 Excel 或 WPS 中打开检查后另存为 .xlsx 再试（也可用 --timeout 放宽时限）。`,
   );
 }, 120_000);
 

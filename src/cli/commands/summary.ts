@@ -46,7 +46,7 @@ function help(ctx: CliContext): string {
   --contact 姓名           合计表的填报人
   --phone 电话             合计表的联系电话
   --rules 文件夹           追加本地规则文件（可多次给出）
-  --timeout 秒             单个文件的读取时限（默认 30；0 为不限时）
+  --timeout 秒             单个文件的处理时限：读取、上年度文件、校验（默认 30；0 为不限时）
   --force                  覆盖已存在的输出文件
   --lang zh|en             界面语言
 
@@ -71,7 +71,7 @@ Options:
   --contact NAME           contact person on the sums sheet
   --phone PHONE            contact phone on the sums sheet
   --rules FOLDER           extra local rule files (repeatable)
-  --timeout SECONDS        time limit for reading one file (default 30; 0: no limit)
+  --timeout SECONDS        time limit for one file: read, last year, checks (default 30; 0: no limit)
   --force                  replace an existing output file
   --lang zh|en             language
 

@@ -43,7 +43,7 @@ function help(ctx: CliContext): string {
   --rules 文件夹             追加本地规则文件夹（可多次使用），见 README“编写规则”
   --fail-on error|warning   有错误（默认）或有警告时返回退出码 1
   --max-size 兆字节          单个文件大小上限（默认 20）
-  --timeout 秒              单个文件的读取时限（默认 30；0 为不限时）
+  --timeout 秒              单个文件的处理时限：读取、上年度文件、校验、标注（默认 30；0 为不限时）
   --force                   覆盖已存在的输出文件
   --lang zh|en              语言（默认中文）
 
@@ -61,7 +61,7 @@ Options:
   --rules DIR               add a folder of local rules (repeatable); see README "Writing rules"
   --fail-on error|warning   exit 1 on errors (default) or also on warnings
   --max-size MB             size limit of one file (default 20)
-  --timeout SECONDS         time limit for reading one file (default 30; 0: no limit)
+  --timeout SECONDS         time limit for one file: read, last year, checks, marked copy (default 30; 0: no limit)
   --force                   overwrite existing output files
   --lang zh|en              language (default Chinese)
 
