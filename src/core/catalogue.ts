@@ -67,20 +67,58 @@ export interface Indicator {
   col?: string;
 }
 
+/**
+ * Unit types as the bodies that file a report are organised (条例 art. 49–50, 立法法 art. 80/82):
+ * the levels of 人民政府 (with 设区的市 and 自治州 together, and the 地区行署/盟 that a province sends
+ * out), 国务院部门, the 政府部门 of each level, 垂直管理机构 (税务、海关、气象、烟草、邮政… run from
+ * above rather than by the local government), 乡镇/街道, 开发区, and 其他.
+ */
 export const UNIT_TYPES: readonly string[] = [
   '省级人民政府',
-  '设区的市级人民政府',
+  '设区的市、自治州人民政府',
+  '地区行政公署（盟行政公署）',
   '县级人民政府',
+  '国务院部门',
   '省级政府部门',
   '市级政府部门',
   '县级政府部门',
+  '垂直管理机构',
   '乡镇人民政府（街道办事处）',
   '开发区（园区）管委会',
   '其他',
 ];
 
-/** Unit types with the power to make 规章 (立法法): only provincial and districted-city governments. */
-export const RULE_MAKING_UNIT_TYPES: readonly string[] = ['省级人民政府', '设区的市级人民政府'];
+/**
+ * Labels that earlier templates offered, or that units type by hand, and the unit type they mean.
+ * A workbook filled on an earlier template keeps reading as it did.
+ */
+export const UNIT_TYPE_ALIASES: Readonly<Record<string, string>> = {
+  设区的市级人民政府: '设区的市、自治州人民政府',
+  设区的市人民政府: '设区的市、自治州人民政府',
+  自治州人民政府: '设区的市、自治州人民政府',
+  地区行政公署: '地区行政公署（盟行政公署）',
+  地区行署: '地区行政公署（盟行政公署）',
+  盟行政公署: '地区行政公署（盟行政公署）',
+  垂直管理部门: '垂直管理机构',
+  乡镇人民政府: '乡镇人民政府（街道办事处）',
+  街道办事处: '乡镇人民政府（街道办事处）',
+  开发区管委会: '开发区（园区）管委会',
+};
+
+/** The listed unit type a text means ("乡镇人民政府(街道办事处)" with ASCII brackets or spaces, or an alias), else null. */
+export function unitTypeOf(text: string): string | null {
+  const t = text.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+  return UNIT_TYPES.find((u) => u === t) ?? UNIT_TYPE_ALIASES[t] ?? null;
+}
+
+/**
+ * Unit types with the power to make 规章: 国务院部门 (部门规章, 立法法 art. 80) and the governments of
+ * provinces, 设区的市 and 自治州 (地方政府规章, art. 82). The last is the summary's fallback type.
+ */
+export const RULE_MAKING_UNIT_TYPES: readonly string[] = ['国务院部门', '省级人民政府', '设区的市、自治州人民政府'];
+
+/** 人民政府 types: their reports are due by 3月31日 (条例 art. 49) and cover 考核、评议、追究 (art. 50). */
+export const GOVERNMENT_UNIT_TYPES: readonly string[] = ['省级人民政府', '设区的市、自治州人民政府', '地区行政公署（盟行政公署）', '县级人民政府'];
 
 // ---------------------------------------------------------------- 基本信息
 
