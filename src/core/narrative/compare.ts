@@ -29,9 +29,12 @@ export interface Comparison {
   unit: string;
   /** The table figure compared with. */
   table: number | null;
-  /** The table row as printed, with its figure, in each language. */
-  tableText: string;
-  tableTextEn: string;
+  /** The table row as printed, in each language. */
+  row: string;
+  rowEn: string;
+  /** What else the figure was compared with (新收 + 上年结转), as a clause to append, or ''. */
+  extra: string;
+  extraEn: string;
 }
 
 interface TopicSpec {
@@ -71,7 +74,9 @@ function tableSum(names: readonly string[], lookup: TableLookup): number | null 
   return total;
 }
 
-const SILENT: Omit<Comparison, 'tableText' | 'tableTextEn' | 'table'> = {
+type TableSide = Pick<Comparison, 'table' | 'row' | 'rowEn' | 'extra' | 'extraEn'>;
+
+const SILENT: Omit<Comparison, keyof TableSide> = {
   ok: true,
   sentence: null,
   phrase: null,
@@ -79,9 +84,9 @@ const SILENT: Omit<Comparison, 'tableText' | 'tableTextEn' | 'table'> = {
   unit: '件',
 };
 
-function result(a: Assertion | null, ok: boolean, table: number | null, tableText: string, tableTextEn: string): Comparison {
-  if (!a || ok) return { ...SILENT, table, tableText, tableTextEn };
-  return { ok: false, sentence: a.sentence, phrase: a.phrase, stated: a.value, unit: a.unit ?? '件', table, tableText, tableTextEn };
+function result(a: Assertion | null, ok: boolean, side: TableSide): Comparison {
+  if (!a || ok) return { ...SILENT, ...side };
+  return { ok: false, sentence: a.sentence, phrase: a.phrase, stated: a.value, unit: a.unit ?? '件', ...side };
 }
 
 /** The topics a check about `topic` reads: applications are stated as 收到/受理 or as 新收. */
@@ -98,21 +103,19 @@ export function compareTopic(assertions: readonly Assertion[], topic: Topic, che
   const spec = TOPICS[topic];
   const table = tableSum(spec.names, lookup);
   const carry = topic === 'RECEIVED' ? lookup('T3_CARRY_SUM') : null;
-  const fmt = (n: number | null): string => (n === null ? '—' : String(n));
-  let tableText = `${spec.row}为 ${fmt(table)} 件`;
-  let tableTextEn = `${spec.rowEn} is ${fmt(table)}`;
-  if (topic === 'RECEIVED' && table !== null && carry !== null && carry > 0) {
-    tableText += `，与${CARRY_ROW} ${carry} 件合计 ${table + carry} 件`;
-    tableTextEn += `, ${table + carry} with the ${carry} carried over`;
+  const side: TableSide = { table, row: spec.row, rowEn: spec.rowEn, extra: '', extraEn: '' };
+  if (check === 'numbers' && topic === 'RECEIVED' && table !== null && carry !== null && carry > 0) {
+    side.extra = `，与${CARRY_ROW} ${carry} 件合计 ${table + carry} 件`;
+    side.extraEn = `, ${table + carry} with the ${carry} carried over`;
   }
-  if (table === null) return result(null, true, table, tableText, tableTextEn);
+  if (table === null) return result(null, true, side);
   const mine = assertions.filter((a) => topicsOf(topic).includes(a.topic));
 
   if (check === 'allDone') {
     const done = mine.find((a) => a.kind === 'all-done');
     // a text that also states a carried-forward figure is not read as "nothing carried forward"
     const statesCarryout = mine.some((a) => a.kind === 'total' && (a.value ?? 0) > 0);
-    return result(done ?? null, !done || table <= 0 || statesCarryout, table, tableText, tableTextEn);
+    return result(done ?? null, !done || table <= 0 || statesCarryout, side);
   }
 
   const totals = mine.filter((a) => (a.kind === 'total' || a.kind === 'with-carry') && a.value !== null);
@@ -129,29 +132,29 @@ export function compareTopic(assertions: readonly Assertion[], topic: Topic, che
   const zeroIsNone = topic === 'RECEIVED' || topic === 'REVIEW' || topic === 'LITIGATION';
 
   if (check === 'none') {
-    if (!zeroIsNone) return result(null, true, table, tableText, tableTextEn);
+    if (!zeroIsNone) return result(null, true, side);
     if (table > 0) {
       // "未收到申请" while 新收 > 0; silent when the text also states a figure (it contradicts itself)
       if (zeros.length > 0 && positive.length === 0 && !mine.some((a) => a.kind === 'occurred')) {
-        return result(zeros[0], false, table, tableText, tableTextEn);
+        return result(zeros[0], false, side);
       }
-      return result(null, true, table, tableText, tableTextEn);
+      return result(null, true, side);
     }
     if (table === 0 && zeros.length === 0) {
       const claim = positive.find((a) => !(a.kind === 'with-carry' && accepts(a))) ?? mine.find((a) => a.kind === 'occurred');
       if (claim && !(topic === 'RECEIVED' && carry !== null && claim.value !== null && claim.value === carry)) {
-        return result(claim, false, table, tableText, tableTextEn);
+        return result(claim, false, side);
       }
     }
-    return result(null, true, table, tableText, tableTextEn);
+    return result(null, true, side);
   }
 
   // numbers
   const compared = zeroIsNone ? (table > 0 ? positive : []) : totals;
-  if (compared.length === 0 || compared.some(accepts)) return result(null, true, table, tableText, tableTextEn);
+  if (compared.length === 0 || compared.some(accepts)) return result(null, true, side);
   // two different figures for the same thing: the text is unsure of itself, say nothing
-  if (new Set(compared.map((a) => `${a.kind}:${a.value}`)).size > 1) return result(null, true, table, tableText, tableTextEn);
-  return result(compared[0], false, table, tableText, tableTextEn);
+  if (new Set(compared.map((a) => `${a.kind}:${a.value}`)).size > 1) return result(null, true, side);
+  return result(compared[0], false, side);
 }
 
 /** Years a narrative gives for itself: "统计期限为2024年1月1日…", an opening "2024年，我局…", "2024年度政府信息公开工作年度报告". */

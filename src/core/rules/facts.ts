@@ -386,7 +386,10 @@ export const FACTS: Record<FactId, (params: Params, almanac: Almanac) => Promise
   prev: async (p, a) => prevFact(await context(a), typeof p.minNonZero === 'number' ? p.minNonZero : 1),
   currentYear: async (_p, a) => (await context(a)).currentYear,
   narrative: async (p, a) => narrativeFact(await context(a), p),
-  filing: async (p, a) => filingFact((await context(a)).snapshot, p),
+  filing: async (p, a) => {
+    const ctx = await context(a);
+    return filingFact(ctx.snapshot, p, ctx.currentYear);
+  },
 };
 
 /** Every defined name a fact's params refer to (for the linter). */

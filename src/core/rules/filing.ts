@@ -44,14 +44,15 @@ function yearOf(snapshot: Snapshot): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export function filingFact(snapshot: Snapshot, params: Record<string, unknown>): FilingFact {
+/** A report year before the current format (2021) or after `currentYear` is INFO-YEAR's finding: the date checks keep quiet. */
+export function filingFact(snapshot: Snapshot, params: Record<string, unknown>, currentYear?: number): FilingFact {
   const date = isoOf(snapshot);
   const year = yearOf(snapshot);
   const typeText = snapshot.cells.INFO_UNIT_TYPE?.text ?? '';
   const type = unitTypeOf(typeText);
   const government = type !== null && GOVERNMENT_UNIT_TYPES.includes(type);
   const none: FilingFact = { date, year, sameYear: false, beforeYear: false, late: false, deadline: null, government };
-  if (date === null || year === null) return none;
+  if (date === null || year === null || year < 2021 || (currentYear !== undefined && year > currentYear)) return none;
   const filedYear = Number(date.slice(0, 4));
   const md = String((government ? params.governmentDeadline : params.departmentDeadline) ?? (government ? '03-31' : '01-31'));
   const deadline = type === null || !/^\d{2}-\d{2}$/.test(md) ? null : `${year + 1}-${md}`;
