@@ -280,7 +280,7 @@ describe('表三', () => {
     expect(rulesOf(fs)).toEqual(['T3-ROWSUM', 'T3-RESULTS']);
     expect(brief(fs[0])).toMatchObject({ severity: 'error', values: { lhs: 0, rhs: 1, absDiff: 1 } });
     expect(fs[0].cells[0]).toEqual({ name: 'T3_DENY_LAW_SUM', sheet: T3, address: 'J10' });
-    expect(fs[0].message).toBe('表三“2.其他法律行政法规禁止公开”行：自然人与各类法人或其他组织之和为 0，但总计填写 1，相差 1。');
+    expect(fs[0].message).toBe('表三“（三）不予公开·2.其他法律行政法规禁止公开”行：自然人与各类法人或其他组织之和为 0，但总计填写 1，相差 1。');
   });
 
   it('T3-BOUNDS: total handled above received + carried over, where the column balances', async () => {

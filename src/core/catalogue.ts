@@ -238,6 +238,19 @@ export const T3_ROWS: readonly T3Row[] = [
   { key: 'CARRYOUT', label: '四、结转下年度继续办理', labelEn: 'IV. Carried forward to next year' },
 ];
 
+/**
+ * A 表三 row named so it cannot be taken for another: "3.其他" exists under （六）其他处理 only, but
+ * "其他" is also a column; the items of （三）–（六） carry their group ("（六）其他处理·3.其他").
+ */
+export function t3RowLabel(row: T3Row): string {
+  return row.parent && row.parent !== 'RESULT' ? `${T3_GROUP_LABELS[row.parent]}·${row.label}` : row.label;
+}
+
+/** A 表三 column named so it cannot be taken for a row: the column 其他 is "法人或其他组织·其他". */
+export function t3ColumnLabel(col: T3Column): string {
+  return col.key === 'ORG' ? `法人或其他组织·${col.label}` : col.label;
+}
+
 /** Header note of the official 表三 (top-left merged cell). */
 export const T3_HEADER_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
@@ -330,7 +343,7 @@ function buildCatalogue(): Indicator[] {
     T3_COLUMNS.forEach((col, c) =>
       out.push({
         name: t3Name(row.key, col.key),
-        label: `${row.label} · ${col.label}`,
+        label: `${t3RowLabel(row)} · ${t3ColumnLabel(col)}`,
         labelEn: `${row.labelEn}: ${col.labelEn}`,
         group: 'T3',
         sheet: 't3',
