@@ -58,7 +58,7 @@ export interface Assertion {
 const FIGURE = /([0-9０-９][0-9０-９,，]*|[零〇一二两三四五六七八九十百千]+)\s*(件|条|宗|个|起|例|份)(?!\s*[0-9０-９])/gu;
 
 const CARRY = /上一?年度?(?:结转|转结|遗留|未办结)|(?:由|从)上一?年度?结转|结转上一?年度?/u;
-const CARRYOUT = /(?:结转|转结|转入|结转至|转至)(?:至|到|入)?(?:下一?年度?|次年|\d{4}年度?)|下一?年度?继续办理|跨年度?办理|正在办理|仍在办理|尚在办理/u;
+const CARRYOUT = /(?:结转|转结|转入|结转至|转至)(?:至|到|入)?(?:下一?年度?|次年|\d{4}年度?)|下一?年度?继续办理|跨年度?办理/u;
 const REVIEW = /行政复议/u;
 const LITIGATION = /行政诉讼|行政应诉/u;
 const NORM = /规范性文件/u;
@@ -66,6 +66,14 @@ const NORM_ISSUED = /制发|印发|出台|发布|制定/u;
 const NORM_REPEALED = /废止|宣布失效/u;
 const NORM_VALID = /现行有效/u;
 const APPLICATION = /申请(?!人)|依申请/u;
+/**
+ * A sentence is about 政府信息公开 applications only when it says so: "受理行政许可申请1200件" in a sentence
+ * on 主动公开 is not. Other applications named in the words before a figure rule it out.
+ */
+const APPLICATION_CONTEXT = /信息公开申请|依申请|公开申请|申请公开|公开信息的申请|信息公开的申请|申请信息公开|公开的申请/u;
+const OTHER_APPLICATION = /许可|审批|政务服务|办件|信访|人大|政协|建议|提案|登记|补贴|救助/u;
+/** 行政复议/诉讼 in general (a 司法局's caseload) is not 表四: the sentence or the words before the figure must tie it to 公开. */
+const CASE_CONTEXT = /信息公开|政务公开|依申请|公开申请|被申请|被提起|被诉|引起|涉及|发生/u;
 const NEW_WORD = /新收/u;
 
 /** Parts of a total that no 共/合计 turns back into the total. */
@@ -88,7 +96,7 @@ interface TopicHit {
 }
 
 /** The topic a label names, by priority (carry-over before applications, cases before 申请人…). */
-function topicOf(label: string, normContext: boolean): TopicHit | null {
+function topicOf(label: string, normContext: boolean, sentence = label): TopicHit | null {
   const at = (re: RegExp): number => {
     const m = re.exec(label);
     return m ? m.index : -1;
@@ -99,6 +107,7 @@ function topicOf(label: string, normContext: boolean): TopicHit | null {
   const r = at(REVIEW);
   const l = at(LITIGATION);
   if (r >= 0 && l >= 0) return null; // "行政复议和行政诉讼共3件": one figure for two rows
+  if ((r >= 0 || l >= 0) && !CASE_CONTEXT.test(sentence) && !CASE_CONTEXT.test(label)) return null;
   if (r >= 0) return { topic: 'REVIEW', index: r };
   if (l >= 0) return { topic: 'LITIGATION', index: l };
   const n = at(NORM);
@@ -109,6 +118,8 @@ function topicOf(label: string, normContext: boolean): TopicHit | null {
     if ((i = at(NORM_ISSUED)) >= 0) return { topic: 'NORM_ISSUED', index: i };
     return null;
   }
+  if (!APPLICATION_CONTEXT.test(sentence) && !APPLICATION_CONTEXT.test(label)) return null;
+  if (OTHER_APPLICATION.test(label)) return null;
   if ((i = at(APPLICATION)) >= 0) return { topic: at(NEW_WORD) >= 0 ? 'NEW' : 'RECEIVED', index: i };
   if ((i = at(NEW_WORD)) >= 0) return { topic: 'NEW', index: i };
   return null;
@@ -152,11 +163,15 @@ const INCLUDES_CARRY = /^\s*[（(，,]?\s*(?:含|包括|其中)[^，。；）)]{
  */
 export function readNarrative(text: string): Assertion[] {
   const out: Assertion[] = [];
+  let previous = '';
   for (const s of splitSentences(text)) {
     const sentence = s.text;
+    // what ties a figure to 政府信息公开 may be said in the sentence before ("收到政府信息公开申请34件。申请人行政复议1件")
+    const context = previous + sentence;
+    previous = sentence;
     let current: Topic | null = null;
     let normContext = false;
-    const hasApplication = APPLICATION.test(sentence);
+    const hasApplication = APPLICATION_CONTEXT.test(context) && !OTHER_APPLICATION.test(sentence);
     const clauses = splitClauses(sentence);
     for (const c of clauses) {
       const clause = c.text;
@@ -164,14 +179,14 @@ export function readNarrative(text: string): Assertion[] {
       const seen = new Set<Topic>();
       for (const f of figures) {
         if (NORM.test(f.label)) normContext = true;
-        let hit = topicOf(f.label, normContext);
+        let hit = topicOf(f.label, normContext, context);
         let kind: Kind;
         const named = hit !== null;
         if (hit) {
           kind = kindOf(hit.topic, f.label);
         } else {
           // "另有5件申请转结下年度": the words after the figure name it
-          const afterHit = topicOf(f.after.split(AFTER_END)[0], false);
+          const afterHit = topicOf(f.after.split(AFTER_END)[0], false, context);
           // "共有一件依申请公开…" names applications after the figure too, when a verb of receiving precedes it
           const receiving = /(?:共有|收到|受理|接到|接收)\s*$/u.test(f.label);
           if (afterHit && (afterHit.topic === 'CARRY' || afterHit.topic === 'CARRYOUT' || (receiving && afterHit.topic === 'RECEIVED'))) {
@@ -211,7 +226,7 @@ function readStatements(clause: string, sentence: string, hasFigures: boolean, s
     if (r) found.push({ topic: 'REVIEW', index: r.index });
     const l = LITIGATION.exec(part);
     if (l) found.push({ topic: 'LITIGATION', index: l.index });
-    if (!r && !l && !CARRY.test(part) && !CARRYOUT.test(part)) {
+    if (!r && !l && !CARRY.test(part) && !CARRYOUT.test(part) && APPLICATION_CONTEXT.test(part) && !OTHER_APPLICATION.test(part)) {
       const a = APPLICATION.exec(part);
       if (a) found.push({ topic: 'RECEIVED', index: a.index });
     }
