@@ -157,13 +157,15 @@ export function compareTopic(assertions: readonly Assertion[], topic: Topic, che
   return result(compared[0], false, side);
 }
 
-/** Years a narrative gives for itself: "统计期限为2024年1月1日…", an opening "2024年，我局…", "2024年度政府信息公开工作年度报告". */
+/**
+ * Years a narrative gives for itself: "统计期限为2024年1月1日…" and sentences that open with the year
+ * ("2024年，我局…"). A year named inside a sentence ("2024年度报告指出的问题已整改") is not the text's own.
+ */
 export function statedYears(text: string): Array<{ year: number; sentence: string }> {
   const out: Array<{ year: number; sentence: string }> = [];
   const patterns = [
     /统计期限[为是：:]*自?\s*(\d{4})\s*年/u,
     /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\s)*(\d{4})\s*年度?(?:以来)?\s*[，,]?\s*(?:我|本|全|市|县|区|镇|乡|街道|在)/u,
-    /(\d{4})\s*年度?政府信息公开工作年度报告/u,
   ];
   const sentences = text.split(/(?<=[。！？；\n])/u).map((s) => s.trim()).filter((s) => s !== '');
   for (const sentence of sentences) {
