@@ -100,7 +100,7 @@ const ZH: PaneStrings = {
   statusColumn: '状态',
   errorsColumn: '错误',
   skippedChecks: (ids) =>
-    `这台电脑上的 Excel 显示加载项用的浏览器组件较旧，以下 ${ids.length} 项文字检查在加载项中无法运行：${ids.join('、')}。其余检查照常进行；如需完整检查，请用离线网页版“zwgk.html”（在 Edge、Chrome 等浏览器中打开）。`,
+    `这台电脑上的 Excel 显示加载项用的浏览器组件较旧，以下 ${ids.length} 项检查（用到较新的正则表达式写法）在加载项中无法运行：${ids.join('、')}。其余检查照常进行；如需完整检查，请用离线网页版“zwgk.html”（在 Edge、Chrome 等浏览器中打开）。`,
 };
 
 const EN: PaneStrings = {
@@ -152,7 +152,7 @@ const EN: PaneStrings = {
   statusColumn: 'Status',
   errorsColumn: 'Errors',
   skippedChecks: (ids) =>
-    `This Excel shows add-ins in an older browser engine, which cannot run these ${ids.length} text checks: ${ids.join(', ')}. All other checks run; for the full check use the offline web page zwgk.html in Edge or Chrome.`,
+    `This Excel shows add-ins in an older browser engine, which cannot run these ${ids.length} checks (they use newer regular-expression syntax): ${ids.join(', ')}. All other checks run; for the full check use the offline web page zwgk.html in Edge or Chrome.`,
 };
 
 export function paneStrings(locale: Locale): PaneStrings {
