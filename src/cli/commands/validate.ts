@@ -2,8 +2,8 @@
  * `zwgk validate FILES|DIRS...`: validates each submission, one after the other, so that one bad
  * file never stops the batch and memory stays flat. stdout carries only the report.
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   BatchReport,
@@ -20,6 +20,7 @@ import { annotateWorkbook, canAnnotate } from '../../io/annotate';
 import { writeFileAtomic } from '../../io/atomic-write';
 import { loadRuleSources } from '../../io/load-rules';
 import { collectInputs } from '../batch';
+import { markedCopyPath } from '../marked-copy-path';
 import { DEFAULT_TIMEOUT_SECONDS, ReadGuard } from '../guard';
 import { CliContext, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, t } from '../context';
 import { formatBatchHtml } from '../format/html';
@@ -93,16 +94,6 @@ function messageOf(e: unknown, locale: Locale): { code: string; message: string 
     code: 'internal',
     message: locale === 'en' ? `Could not process the file: ${detail}` : `处理该文件时出错：${detail}`,
   };
-}
-
-/** Picks a file name in `dir` for the annotated copy of `file` that no earlier file of this batch took. */
-function annotatedName(file: string, taken: Set<string>): string {
-  const ext = extname(file);
-  const stem = basename(file, ext);
-  let name = `${stem}${ext}`;
-  for (let i = 2; taken.has(name); i++) name = `${stem}-${i}${ext}`;
-  taken.add(name);
-  return name;
 }
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
@@ -179,11 +170,14 @@ async function validateBatch(paths: string[], opts: Options, ctx: CliContext): P
   const { files, problems } = await collectInputs(paths);
   // A path that yields no workbook is reported under its own name, and the batch goes on.
   const reports: FileReport[] = problems.map((p) => unreadableFileReport(p.path, p.code, p.messageIn(locale)));
+  const folders = await inputFolders(paths);
+  const copies: CopyState = { taken: new Set(), kept: 0 };
 
   const progress = new Progress(ctx, files.length);
-  const taken = new Set<string>();
   const streamText = opts.format === 'text' && !opts.output;
   const style = { colour: Boolean(ctx.stdout.isTTY) && !process.env.NO_COLOR };
+  // Inputs that yield no workbook (mistyped path, empty folder) get their answer first, by name.
+  if (streamText) for (const r of reports) ctx.stdout.write(formatFileText(r, locale, style) + '\n\n');
   const guard = new ReadGuard({ timeoutSeconds: opts.timeoutSeconds, limits: opts.maxBytes ? { maxBytes: opts.maxBytes } : undefined });
 
   for (const [i, file] of files.entries()) {
@@ -202,8 +196,8 @@ async function validateBatch(paths: string[], opts: Options, ctx: CliContext): P
       const m = messageOf(e, locale);
       report = unreadableFileReport(file, m.code, m.message);
     }
-    if (opts.annotate && snapshot && findings.length > 0) {
-      await writeAnnotated(file, findings, opts, taken, ctx);
+    if (opts.annotate && snapshot) {
+      await writeAnnotated(file, findings, report, opts, folders, copies, ctx);
     }
     reports.push(report);
     if (streamText) {
@@ -217,6 +211,15 @@ async function validateBatch(paths: string[], opts: Options, ctx: CliContext): P
 
   const batch: BatchReport = { files: reports, counts: batchCounts(reports) };
   await emit(batch, opts, ctx, streamText, style);
+  if (copies.kept > 0) {
+    ctx.stderr.write(
+      t(
+        ctx,
+        `有 ${copies.kept} 份标注副本已存在（上次运行写的），未覆盖，它们可能已过时：加 --force 重新运行即用本次结果替换。\n`,
+        `${copies.kept} marked cop${copies.kept === 1 ? 'y' : 'ies'} already existed (from an earlier run) and were left unchanged, possibly out of date: run again with --force to replace them.\n`,
+      ),
+    );
+  }
 
   if (batch.counts.unreadable > 0) return EXIT_USAGE;
   if (batch.counts.error > 0) return EXIT_FINDINGS;
@@ -224,8 +227,48 @@ async function validateBatch(paths: string[], opts: Options, ctx: CliContext): P
   return EXIT_OK;
 }
 
-async function writeAnnotated(file: string, findings: Finding[], opts: Options, taken: Set<string>, ctx: CliContext): Promise<void> {
+interface CopyState {
+  /** Relative paths of marked copies written (or planned) in this batch, lower-cased. */
+  taken: Set<string>;
+  /** Copies left as they were because they existed and --force was not given. */
+  kept: number;
+}
+
+/** The folders among the paths given on the command line (resolved), for the sub-folders of the copies. */
+async function inputFolders(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) if (await stat(p).then((s) => s.isDirectory(), () => false)) out.push(resolve(p));
+  return out;
+}
+
+/**
+ * Writes the marked copy of one submission as <单位名称>-问题标注.xlsx in its sub-folder. An existing
+ * copy is only replaced with --force; a submission that now passes gets no copy, and an older copy
+ * of it is pointed out as out of date (never deleted).
+ */
+async function writeAnnotated(
+  file: string,
+  findings: Finding[],
+  report: FileReport,
+  opts: Options,
+  folders: readonly string[],
+  copies: CopyState,
+  ctx: CliContext,
+): Promise<void> {
   const dir = opts.annotate as string;
+  if (findings.length === 0) {
+    const stale = join(dir, markedCopyPath(file, report.unit.name, folders, ctx.locale, new Set()));
+    if (await stat(stale).then(() => true, () => false)) {
+      ctx.stderr.write(
+        t(
+          ctx,
+          `${file}：这次没有发现问题，旧的标注副本 ${stale} 已过时，可以删除。\n`,
+          `${file}: no findings this time; the older marked copy ${stale} is out of date and can be deleted.\n`,
+        ),
+      );
+    }
+    return;
+  }
   if (!canAnnotate(file)) {
     ctx.stderr.write(
       t(
@@ -236,13 +279,23 @@ async function writeAnnotated(file: string, findings: Finding[], opts: Options, 
     );
     return;
   }
+  const target = join(dir, markedCopyPath(file, report.unit.name, folders, ctx.locale, copies.taken));
   try {
     const data = new Uint8Array(await readFile(file));
-    const out = annotateWorkbook(data, findings, { locale: ctx.locale, sourceName: basename(file) });
-    const target = join(dir, annotatedName(file, taken));
+    const out = annotateWorkbook(data, findings, {
+      locale: ctx.locale,
+      sourceName: basename(file),
+      unit: { name: report.unit.name, year: report.unit.year },
+    });
+    await mkdir(dirname(target), { recursive: true });
     await writeFileAtomic(target, out, { force: opts.force });
-    ctx.stderr.write(t(ctx, `已写出标注副本：${target}\n`, `Annotated copy written: ${target}\n`));
+    ctx.stderr.write(t(ctx, `已写出标注副本：${target}\n`, `Marked copy written: ${target}\n`));
   } catch (e) {
+    if (isUserError(e) && e.code === 'output-exists') {
+      copies.kept += 1;
+      ctx.stderr.write(t(ctx, `标注副本 ${target} 已存在，未覆盖。\n`, `Marked copy ${target} exists; left unchanged.\n`));
+      return;
+    }
     ctx.stderr.write(`${messageOf(e, ctx.locale).message}\n`);
   }
 }
