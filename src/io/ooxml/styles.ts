@@ -45,7 +45,6 @@ export class StyleBook {
   private readonly existing: Record<Collection, ElementSpan[]>;
   private readonly added: Record<Collection, string[]> = { fonts: [], fills: [], cellXfs: [], dxfs: [] };
   private readonly hasCellStyleXfs: boolean;
-  private readonly markCache = new Map<string, number>();
   private readonly fillCache = new Map<string, number>();
   private readonly sheetXfCache = new Map<string, number>();
   private readonly dxfCache = new Map<Severity, number>();
@@ -93,28 +92,6 @@ export class StyleBook {
 
   get xfCount(): number {
     return this.existing.cellXfs.length + this.added.cellXfs.length;
-  }
-
-  /** Index of a cell format equal to `baseXf` in every respect except its fill, which shows `severity`. */
-  markedXf(baseXf: number, severity: Severity): number {
-    const key = `${baseXf}|${severity}`;
-    const cached = this.markCache.get(key);
-    if (cached !== undefined) return cached;
-    const fillId = this.solidFill(SEVERITY_FILL[severity]);
-    const source = this.existing.cellXfs[baseXf] ?? this.existing.cellXfs[0];
-    let markup: string;
-    if (source) {
-      const whole = this.xml.slice(source.start, source.end);
-      const tagLength = source.openEnd - source.start;
-      let tag = whole.slice(0, tagLength);
-      tag = setAttr(setAttr(tag, 'fillId', String(fillId)), 'applyFill', '1');
-      markup = tag + whole.slice(tagLength);
-    } else {
-      markup = `<${this.el('xf')} numFmtId="0" fontId="0" fillId="${fillId}" borderId="0"${this.hasCellStyleXfs ? ' xfId="0"' : ''} applyFill="1"/>`;
-    }
-    const id = this.append('cellXfs', markup);
-    this.markCache.set(key, id);
-    return id;
   }
 
   /**
