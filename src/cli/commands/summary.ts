@@ -6,7 +6,6 @@
  */
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { UNIT_TYPES } from '../../core/catalogue';
 import { creditCodeProblem } from '../../core/credit-code';
 import { UserError } from '../../core/errors';
@@ -19,6 +18,7 @@ import { loadRuleSources } from '../../io/load-rules';
 import { readWorkbookFile } from '../../io/read-workbook';
 import { readRoster } from '../../io/roster';
 import { summaryWorkbookBytes } from '../../io/summary-writer';
+import { type OptionSpec, parseCommandArgs } from '../args';
 import { collectInputs } from '../batch';
 import { DEFAULT_TIMEOUT_SECONDS, ReadGuard } from '../guard';
 import { CliContext, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, t } from '../context';
@@ -50,6 +50,7 @@ function help(ctx: CliContext): string {
   --timeout 秒             单个文件的读取时限（默认 30；0 为不限时）
   --force                  覆盖已存在的输出文件
   --lang zh|en             界面语言
+  -h, --help               显示本帮助
 
 退出码：0 已生成且没有错误；1 已生成，但有单位存在错误或无法读取；2 用法错误或没有可读取的文件。
 `,
@@ -75,6 +76,7 @@ Options:
   --timeout SECONDS        time limit for reading one file (default 30; 0: no limit)
   --force                  replace an existing output file
   --lang zh|en             language
+  -h, --help               show this help
 
 Exit codes: 0 written, no errors; 1 written, some unit has errors or could not be read; 2 usage error or nothing readable.
 `,
@@ -104,32 +106,26 @@ function usageError(ctx: CliContext, zh: string, en: string): number {
   return EXIT_USAGE;
 }
 
+/** Every option of `zwgk summary` (the help lists each one; a test holds them together). */
+export const SUMMARY_OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  roster: { type: 'string' },
+  previous: { type: 'string' },
+  'include-all': { type: 'boolean' },
+  force: { type: 'boolean' },
+  'unit-name': { type: 'string' },
+  'unit-code': { type: 'string' },
+  'unit-type': { type: 'string' },
+  contact: { type: 'string' },
+  phone: { type: 'string' },
+  rules: { type: 'string', multiple: true },
+  timeout: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionSpec;
+
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        roster: { type: 'string' },
-        previous: { type: 'string' },
-        'include-all': { type: 'boolean' },
-        force: { type: 'boolean' },
-        'unit-name': { type: 'string' },
-        'unit-code': { type: 'string' },
-        'unit-type': { type: 'string' },
-        contact: { type: 'string' },
-        phone: { type: 'string' },
-        rules: { type: 'string', multiple: true },
-        timeout: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return usageError(ctx, `参数有误：${detail}`, `Invalid arguments: ${detail}`);
-  }
+  const parsed = parseCommandArgs('zwgk summary', argv, SUMMARY_OPTIONS, ctx);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     ctx.stdout.write(help(ctx));

@@ -4,7 +4,6 @@
  */
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   BatchReport,
   FileReport,
@@ -19,6 +18,7 @@ import { Validator, loadRuleSet } from '../../core/validator';
 import { annotateWorkbook, canAnnotate } from '../../io/annotate';
 import { writeFileAtomic } from '../../io/atomic-write';
 import { loadRuleSources } from '../../io/load-rules';
+import { type OptionSpec, parseCommandArgs } from '../args';
 import { collectInputs } from '../batch';
 import { markedCopyPath } from '../marked-copy-path';
 import { DEFAULT_TIMEOUT_SECONDS, ReadGuard } from '../guard';
@@ -38,7 +38,8 @@ function help(ctx: CliContext): string {
 选项：
   --format text|json|html   报告格式（默认 text：按文件和工作表分组的文字报告）
   -o, --output 文件          将报告写入文件而不是标准输出
-  --annotate 文件夹          为每个有问题的工作簿写一份标注副本（单元格着色、批注、“问题清单”工作表）
+  --annotate 文件夹          为每个有问题的工作簿写一份标注副本“单位名称-问题标注.xlsx”（保留子文件夹结构；
+                            打开即是“问题清单”；已存在的副本不覆盖，加 --force 才用本次结果替换）
   --previous 文件夹          上一年度的报送文件，用于跨年度校验（按统一社会信用代码匹配）
   --rules 文件夹             追加本地规则文件夹（可多次使用），见 README“编写规则”
   --fail-on error|warning   有错误（默认）或有警告时返回退出码 1
@@ -46,6 +47,7 @@ function help(ctx: CliContext): string {
   --timeout 秒              单个文件的读取时限（默认 30；0 为不限时）
   --force                   覆盖已存在的输出文件
   --lang zh|en              语言（默认中文）
+  -h, --help                显示本帮助
 
 退出码：0 无错误；1 有错误（或 --fail-on warning 时有警告）；2 用法错误或有文件无法读取。
 `,
@@ -56,7 +58,8 @@ Validates annual-report workbooks (.xlsx, .xlsm, .xls, .ods; folders are searche
 Options:
   --format text|json|html   report format (default text: grouped by file and sheet)
   -o, --output FILE         write the report to FILE instead of standard output
-  --annotate DIR            write an annotated copy of each workbook with findings (fills, notes, a Findings sheet)
+  --annotate DIR            write a marked copy "<unit>-marked.xlsx" of each workbook with findings (sub-folders kept;
+                            opens on the Findings sheet; existing copies are kept unless --force)
   --previous DIR            last year's submissions, for the checks across years (matched by unit code)
   --rules DIR               add a folder of local rules (repeatable); see README "Writing rules"
   --fail-on error|warning   exit 1 on errors (default) or also on warnings
@@ -64,6 +67,7 @@ Options:
   --timeout SECONDS         time limit for reading one file (default 30; 0: no limit)
   --force                   overwrite existing output files
   --lang zh|en              language (default Chinese)
+  -h, --help                show this help
 
 Exit codes: 0 no errors; 1 errors (or warnings with --fail-on warning); 2 usage error or unreadable files.
 `,
@@ -96,29 +100,23 @@ function messageOf(e: unknown, locale: Locale): { code: string; message: string 
   };
 }
 
+/** Every option of `zwgk validate` (the help lists each one; a test holds them together). */
+export const VALIDATE_OPTIONS = {
+  format: { type: 'string', default: 'text' },
+  output: { type: 'string', short: 'o' },
+  annotate: { type: 'string' },
+  previous: { type: 'string' },
+  rules: { type: 'string', multiple: true },
+  'fail-on': { type: 'string', default: 'error' },
+  'max-size': { type: 'string' },
+  timeout: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} satisfies OptionSpec;
+
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        output: { type: 'string', short: 'o' },
-        annotate: { type: 'string' },
-        previous: { type: 'string' },
-        rules: { type: 'string', multiple: true },
-        'fail-on': { type: 'string', default: 'error' },
-        'max-size': { type: 'string' },
-        timeout: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return usageError(ctx, `参数有误：${detail}`, `Bad arguments: ${detail}`);
-  }
+  const parsed = parseCommandArgs('zwgk validate', argv, VALIDATE_OPTIONS, ctx);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     ctx.stdout.write(help(ctx));
