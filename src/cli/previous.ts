@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { UserError } from '../core/errors';
 import type { Finding, Locale } from '../core/report';
 import type { Snapshot } from '../core/snapshot';
-import { matchedByNameFinding, noPreviousFinding } from '../core/summary/cross-year';
+import { matchedByNameFinding, noPreviousFinding, previousWrongYearFinding } from '../core/summary/cross-year';
 import { unitCells } from '../core/summary/unit-row';
 import { unitInfo } from '../core/validator';
 import { buildPreviousIndex, PreviousIndex, SnapshotReader } from '../io/previous-index';
@@ -26,6 +26,8 @@ export interface PreviousResult {
 export interface PreviousFinder {
   readonly index: PreviousIndex;
   find(snapshot: Snapshot): Promise<PreviousResult>;
+  /** One line for stderr after the batch when the folder turned out to be of the wrong year. */
+  closingNote?(): string | null;
 }
 
 function localised(f: Finding, locale: Locale): Finding {
@@ -40,7 +42,14 @@ export function previousFinder(index: PreviousIndex, locale: Locale, read: Snaps
       const unit = unitInfo(snapshot);
       const cells = unitCells(snapshot);
       const match = index.lookup(unit);
-      if (!match) return { snapshot: null, path: null, matchedBy: null, note: localised(noPreviousFinding(unit, cells.code), locale) };
+      if (!match) {
+        // A folder of the wrong year says so, rather than "not found" for every unit.
+        const years = index.entries.map((e) => e.year).filter((y): y is number => y !== null);
+        if (unit.year !== null && years.length > 0 && !years.includes(unit.year - 1)) {
+          return { snapshot: null, path: null, matchedBy: null, note: localised(previousWrongYearFinding(unit, years, unit.year - 1, cells.code), locale) };
+        }
+        return { snapshot: null, path: null, matchedBy: null, note: localised(noPreviousFinding(unit, cells.code), locale) };
+      }
       let previous: Snapshot;
       try {
         previous = await read(match.path);
@@ -79,5 +88,20 @@ export async function openPreviousFinder(dir: string, ctx: CliContext): Promise<
       ),
     );
   }
-  return previousFinder(index, ctx.locale);
+  const finder = previousFinder(index, ctx.locale);
+  let matched = 0;
+  let wrongYear: Finding | null = null;
+  return {
+    index,
+    async find(snapshot: Snapshot): Promise<PreviousResult> {
+      const found = await finder.find(snapshot);
+      if (found.snapshot) matched += 1;
+      else if (found.note && 'expectedYear' in found.note.values) wrongYear ??= found.note;
+      return found;
+    },
+    closingNote(): string | null {
+      // When no unit found last year's file and the folder is of another year, say so once.
+      return matched === 0 && wrongYear ? `--previous ${dir}：${wrongYear.message}\n` : null;
+    },
+  };
 }

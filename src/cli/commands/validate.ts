@@ -206,6 +206,8 @@ async function validateBatch(paths: string[], opts: Options, ctx: CliContext): P
   // The worker is unref'd, so an exception above cannot leave the process hanging either.
   await guard.close();
   progress.done();
+  const previousNote = previous?.closingNote?.();
+  if (previousNote) ctx.stderr.write(previousNote);
 
   const batch: BatchReport = { files: reports, counts: batchCounts(reports) };
   await emit(batch, opts, ctx, streamText, style);
