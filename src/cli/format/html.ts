@@ -97,15 +97,25 @@ const WORDS = {
 } as const;
 
 /**
- * A date and time in the machine's time zone with its offset, e.g. "2026-01-20 09:30 UTC+08:00"
- * (the zone comes from the environment: TZ, else the system's setting).
+ * A date and time in the local time zone with its offset, e.g. "2026-01-20 09:30 UTC+08:00".
+ * The zone comes from the environment (TZ, else the system's setting); an unknown zone name
+ * falls back to the process's own clock.
  */
-export function localTimeWithOffset(d: Date): string {
+export function localTimeWithOffset(d: Date, timeZone: string | undefined = process.env.TZ || undefined): string {
   const p = (n: number): string => String(n).padStart(2, '0');
-  const offset = -d.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  const abs = Math.abs(offset);
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())} UTC${sign}${p(Math.floor(abs / 60))}:${p(abs % 60)}`;
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset',
+    }).formatToParts(d);
+    const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((x) => x.type === type)?.value ?? '';
+    const offset = get('timeZoneName').replace(/^GMT/, '') || '+00:00';
+    return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} UTC${offset}`;
+  } catch {
+    const offset = -d.getTimezoneOffset();
+    const abs = Math.abs(offset);
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())} UTC${offset >= 0 ? '+' : '-'}${p(Math.floor(abs / 60))}:${p(abs % 60)}`;
+  }
 }
 
 function countsOf(f: FileReport): Record<Severity, number> {
