@@ -112,6 +112,11 @@ function addUnitsSheet(wb: ExcelJS.Workbook, model: SummaryModel): void {
   const ws = listSheet(wb, SUMMARY_SHEET, model, sheet.columns.length, 2);
   addTableOrHeader(ws, UNITS_TABLE, sheet.columns, sheet.rows, model.locale);
   sheet.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // Narrow columns: the header wraps ("结转下年度" in two lines) rather than widening the page.
+  const header = ws.getRow(HEADER_ROW);
+  header.height = 32;
+  for (let c = 1; c <= sheet.columns.length; c++) header.getCell(c).alignment = { wrapText: true, vertical: 'middle' };
+  ws.getColumn(6).alignment = { shrinkToFit: true };
   const paint = (index: number, fill: ExcelJS.Fill, font?: Partial<ExcelJS.Font>): void => {
     const row = ws.getRow(index + HEADER_ROW + 1);
     for (let c = 1; c <= sheet.columns.length; c++) {

@@ -85,7 +85,7 @@ export function unitsSheet(rows: readonly UnitRow[], locale: Locale): SummaryShe
       ...KEY_TOTALS.map((k) => r.totals[k.id]),
     ]),
     // Narrow enough that A4 landscape, one page wide, stays legible.
-    widths: [6, 28, 20, 16, 7, 30, 8, 7, 7, 7, ...KEY_TOTALS.map(() => 9)],
+    widths: [5, 24, 19, 14, 6, 24, 7, 6, 6, 6, ...KEY_TOTALS.map(() => 8)],
     errorRows: rows.flatMap((r, i) => (r.status === 'error' ? [i] : [])),
     greyRows: rows.flatMap((r, i) => (r.status === 'unreadable' ? [i] : [])),
   };

@@ -135,7 +135,7 @@ export function findingsSheetXml(
   const merges: string[] = [`A1:${last}1`, `A2:${last}2`, `A3:D3`, `A4:${last}4`];
   body.push(row(1, text('A1', titleText(head, locale), styles.title), 24));
   body.push(row(2, text('A2', subtitleText(head, locale), styles.plain), 18));
-  body.push(row(3, text('A3', SWITCH_LABEL[locale], styles.bold) + text(MARKS_SWITCH_CELL, MARKS_ON[locale], styles.bold), 18));
+  body.push(row(3, text('A3', SWITCH_LABEL[locale], styles.bold) + text(MARKS_SWITCH_CELL, MARKS_ON[locale], styles.header), 18));
   body.push(row(4, text('A4', HOW_TO[locale], styles.wrap), rowHeightFor(wrappedLines(HOW_TO[locale], fullWidth))));
   const headerCells = columns.map((c, i) => text(`${columnName(i + 1)}${HEADER_ROW}`, findingHeader(c, locale), styles.header));
   for (let i = 0; i < cellColumns; i++) {
