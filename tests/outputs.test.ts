@@ -308,3 +308,29 @@ describe('row heights follow wrapped text', () => {
     expect(wrappedLines('ab\ncd', 10)).toBe(2);
   });
 });
+
+describe('README and the package a coordinator installs', () => {
+  const root = join(__dirname, '..');
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+
+  it('links stay inside the repository and every linked file exists, pictures included', () => {
+    expect(readme).not.toContain('../');
+    const targets = [...readme.matchAll(/\]\(([^)#\s]+)\)/g)].map((m) => m[1]).filter((t) => !/^https?:/.test(t));
+    expect(targets).toEqual(expect.arrayContaining(['docs/indicators.md', 'docs/checks.md', 'docs/marked-copy-findings.png', 'docs/summary-units.png']));
+    for (const t of targets) expect(existsSync(join(root, t))).toBe(true);
+    expect(readme).toContain('npm install -g zwgk-0.1.0.tgz --offline');
+  });
+
+  it('the packed file holds the compiled CLI, the rules and every run-time dependency', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      version: string; bin: Record<string, string>; files: string[]; dependencies: Record<string, string>; bundleDependencies: string[]; engines: { node: string };
+    };
+    expect(readme).toContain(`zwgk-${pkg.version}.tgz`);
+    expect(pkg.bin.zwgk).toBe('bin/zwgk.js');
+    expect(readFileSync(join(root, pkg.bin.zwgk), 'utf8')).toContain("require('../dist/cli/main.js')");
+    expect(pkg.files).toEqual(expect.arrayContaining(['bin/', 'dist/cli/', 'dist/core/', 'dist/io/', 'rules/']));
+    // Installed from one file without a registry: every dependency travels inside it.
+    expect([...pkg.bundleDependencies].sort()).toEqual(Object.keys(pkg.dependencies).sort());
+    expect(pkg.engines.node).toBe('>=20');
+  });
+});
