@@ -54,7 +54,7 @@ function help(ctx: CliContext): string {
   --lang zh|en             界面语言
   -h, --help               显示本帮助
 
-退出码：0 已生成且没有错误；1 已生成，但有单位存在错误或无法读取；2 用法错误或没有可读取的文件。
+退出码：0 已生成且没有错误；1 已生成，但有单位存在错误或无法读取；2 用法错误、没有可读取的文件，或未生成（没有单位计入合计、单位类型需要给出）。
 `,
     `Usage: zwgk summary FILES|FOLDERS... -o summary.xlsx [options]
 
@@ -81,7 +81,7 @@ Options:
   --lang zh|en             language
   -h, --help               show this help
 
-Exit codes: 0 written, no errors; 1 written, some unit has errors or could not be read; 2 usage error or nothing readable.
+Exit codes: 0 written, no errors; 1 written, some unit has errors or could not be read; 2 usage error, nothing readable, or not written (no unit in the totals, unit type needed).
 `,
   );
 }
