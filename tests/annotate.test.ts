@@ -69,12 +69,14 @@ describe('annotateWorkbook: package integrity', () => {
   test('defined names (workbook and sheet scope), data validation, x14 extLst, conditional formats and drawings are identical', () => {
     const wbBefore = partText(before, 'xl/workbook.xml');
     const wbAfter = partText(after, 'xl/workbook.xml');
-    // The unit's names stay as they were; the copy adds the print titles of 问题清单 and the marks' switch.
+    // The unit's names stay as they were; the copy adds the print titles of 问题清单, the marks' switch
+    // and the hidden marker of zwgk's outputs.
     const namesBefore = elementsXml(wbBefore, 'definedNames')[0];
     expect(elementsXml(wbAfter, 'definedNames')).toEqual([
       namesBefore.replace(
         '</definedNames>',
-        `<definedName name="_xlnm.Print_Titles" localSheetId="3">'问题清单'!$5:$5</definedName><definedName name="ZWGK_SHOW_MARKS">'问题清单'!$E$3</definedName></definedNames>`,
+        `<definedName name="_xlnm.Print_Titles" localSheetId="3">'问题清单'!$5:$5</definedName><definedName name="ZWGK_SHOW_MARKS">'问题清单'!$E$3</definedName>` +
+          '<definedName name="ZWGK_OUTPUT" hidden="1">"zwgk:annotated"</definedName></definedNames>',
       ),
     ]);
     expect(wbAfter).toContain(LOCAL_NAME);

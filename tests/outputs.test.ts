@@ -43,13 +43,13 @@ async function unitFile(path: string, values: Record<string, string | number | D
 }
 
 describe('text report: every input gets its answer, by name, once', () => {
-  it('a mistyped path and an empty folder are named with their reason; exit 2', async () => {
+  it('a mistyped path and an empty folder are named with their reason; exit 3', async () => {
     const dir = tempDir();
     const empty = join(dir, 'empty-dir');
     mkdirSync(empty);
     const missing = join(dir, 'no-such.xlsx');
     const r = await run(['validate', missing, empty]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3);
     expect(r.out).toContain(`${missing}  [无法读取]\n  ✖ 找不到该文件或文件夹，请检查路径。`);
     expect(r.out).toContain(`${empty}  [无法读取]\n  ✖ 文件夹中没有 .xlsx、.xlsm、.xls 或 .ods 文件。`);
     // The path heads its block and is not repeated in the reason.

@@ -13,6 +13,7 @@ import { findingRowsOf, severityCounts } from '../core/finding-rows';
 import { orderFindings } from '../core/rules/findings';
 import { FINDINGS_SHEET_NAME, findingsSheetXml, MARKS_OFF, MARKS_SWITCH_CELL, quoteSheetName, SEVERITY_LABEL } from './ooxml/findings-sheet';
 import { OoxmlPackage } from './ooxml/package';
+import { markPackage } from './own-output';
 import { addConditionalMarks, cellName, parseCellRef, unselectTab } from './ooxml/sheet';
 import { StyleBook } from './ooxml/styles';
 import { addDefinedName, appendWorksheet, freeSheetName, readWorkbook, type SheetEntry, setActiveTab, stylesPath } from './ooxml/workbook';
@@ -135,6 +136,8 @@ function annotatePackage(pkg: OoxmlPackage, findings: Finding[], opts: AnnotateO
   addDefinedName(pkg, wb, '_xlnm.Print_Titles', sheet.printTitles(listName), index);
   addDefinedName(pkg, wb, MARKS_NAME, `${quoteSheetName(listName)}!$${MARKS_SWITCH_CELL.replace(/(\d+)/, '$$$1')}`);
   pkg.setText(stylesPart, styles.toXml());
+  // Marked as zwgk's output, so a later folder scan does not take the copy for a submission.
+  markPackage(pkg, 'annotated');
   return pkg.toBytes();
 }
 

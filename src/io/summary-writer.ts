@@ -18,6 +18,8 @@ import type { RosterEntry } from '../core/summary/roster';
 import type { SummaryInfoValues } from '../core/summary/summary-info';
 import { ISSUES_SHEET_NAME, UNITS_SHEET_NAME, issuesSheet, unitsSheet } from '../core/summary/sheet-rows';
 import type { IssueRow, UnitRow } from '../core/summary/unit-row';
+import { cellRow, cellText } from './cell-text';
+import { markWorkbookBytes } from './own-output';
 import { buildTemplate, type CellInput } from './template-writer';
 
 export interface SummaryModel {
@@ -47,7 +49,7 @@ const ERROR_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF9C0006' } };
 
 /** Unit text as a cell value: always a plain string (or empty), never anything Excel would evaluate. */
 function text(v: string | null | undefined): string | null {
-  return v === null || v === undefined || v === '' ? null : String(v);
+  return v === null || v === undefined || v === '' ? null : cellText(String(v));
 }
 
 /** Rows above each list's header: the title and a line of facts. The header row follows. */
@@ -93,7 +95,7 @@ function listSheet(wb: ExcelJS.Workbook, name: string, model: SummaryModel, colu
     },
     headerFooter: { oddFooter: zh ? '&C第 &P 页，共 &N 页' : '&CPage &P of &N' },
   });
-  const [title, facts] = titleLines(model, name);
+  const [title, facts] = titleLines(model, name).map((x) => cellText(x));
   const last = Math.max(columns, 2);
   ws.getCell(1, 1).value = title;
   ws.getCell(1, 1).font = { bold: true, size: 14 };
@@ -163,7 +165,9 @@ function addMissingSheet(wb: ExcelJS.Workbook, model: SummaryModel, missing: rea
  * An Excel table under the title rows; it needs at least one data row, with none a bold header
  * row does. The totals row Excel offers is labelled in the sheet's language (合计), not "Total".
  */
-function addTableOrHeader(ws: ExcelJS.Worksheet, name: string, columns: string[], rows: unknown[][], locale: Locale): void {
+function addTableOrHeader(ws: ExcelJS.Worksheet, name: string, columns: string[], unsafeRows: unknown[][], locale: Locale): void {
+  // Every text a unit typed is made storable first (noncharacters, controls, lone surrogates).
+  const rows = unsafeRows.map((r) => cellRow(r));
   if (rows.length === 0) {
     const header = ws.getRow(HEADER_ROW);
     header.values = columns;
@@ -187,6 +191,10 @@ function templateValues(model: SummaryModel): Record<string, CellInput> {
   const values: Record<string, CellInput> = { ...model.sums };
   for (const [name, v] of Object.entries(model.info)) {
     if (v === null) continue;
+    if (typeof v === 'string' && name !== 'INFO_DATE') {
+      values[name] = cellText(v);
+      continue;
+    }
     // The filing date is a real date cell, as in a unit's own workbook.
     values[name] = name === 'INFO_DATE' && typeof v === 'string' ? new Date(`${v}T00:00:00Z`) : v;
   }
@@ -213,7 +221,8 @@ export async function buildSummaryWorkbook(model: SummaryModel): Promise<ExcelJS
   return wb;
 }
 
+/** The summary workbook's bytes, marked as zwgk's output (a later folder scan leaves it out: io/own-output). */
 export async function summaryWorkbookBytes(model: SummaryModel): Promise<Uint8Array> {
   const wb = await buildSummaryWorkbook(model);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return markWorkbookBytes(new Uint8Array(await wb.xlsx.writeBuffer()), 'summary');
 }

@@ -28,6 +28,7 @@ import {
 } from '../../core/finding-rows';
 import type { Locale, SeverityCounts } from '../../core/report';
 import { columnName, parseCellRef, cellName } from './sheet';
+import { cellText } from '../cell-text';
 import { escapeAttr, escapeText } from './xml';
 
 export const FINDINGS_SHEET_NAME: Record<Locale, string> = { 'zh-CN': '问题清单', en: 'Findings' };
@@ -126,7 +127,7 @@ export function findingsSheetXml(
 
   // Empty values get no cell at all, so the cell reads as blank rather than as an empty string.
   const text = (ref: string, value: string, s: number): string =>
-    value === '' ? '' : `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${escapeText(value.slice(0, MAX_CELL_TEXT))}</t></is></c>`;
+    value === '' ? '' : `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${escapeText(cellText(value.slice(0, MAX_CELL_TEXT)))}</t></is></c>`;
   const row = (r: number, cells: string, height?: number): string =>
     `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ''}>${cells}</row>`;
   const last = columnName(lastCol);
