@@ -3,6 +3,7 @@
 // add-in, which uses Office.js. Formatting is left to the authors.
 'use strict';
 const js = require('@eslint/js');
+const globals = require('globals');
 const tseslint = require('typescript-eslint');
 const officeAddins = require('eslint-plugin-office-addins');
 
@@ -17,8 +18,17 @@ module.exports = tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
       // an escaped "/" in a character class reads more clearly to some; not worth a failure
       'no-useless-escape': 'off',
+      // control characters are what several sanitisers look for on purpose
+      'no-control-regex': 'off',
+      // ideographic spaces in Chinese text are meant
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipComments: true, skipRegExps: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
+  },
+  {
+    // plain browser scripts (the add-in's ES5 boot script, the web page)
+    files: ['src/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['src/addin/**/*.ts'],

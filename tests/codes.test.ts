@@ -20,6 +20,7 @@ import { readRuleSources } from '../src/io/load-rules';
 import * as refusals from '../src/io/reader/refusals';
 import { writeTemplate } from '../src/io/template-writer';
 import { EXAMPLES_DIR, badFiles } from './helpers/hostile-fixtures';
+import { codeFor } from './summary-fixtures';
 
 const ruleSet = loadRuleSet(readRuleSources());
 const registry = codeRegistry(ruleSet);
@@ -63,7 +64,7 @@ describe('the registry', () => {
   it('takes every rule id from the rule files, and lists the checks across units and years', () => {
     const findings = registry.filter((e) => e.kind === 'finding').map((e) => e.code);
     expect(findings.slice(0, ruleSet.checks.length)).toEqual(ruleSet.checks.map((c) => c.id));
-    expect(findings.slice(ruleSet.checks.length)).toEqual(['U-DUPLICATE', 'U-YEAR', 'U-MISSING', 'Y-MATCH-NAME', 'Y-NO-PREVIOUS']);
+    expect(findings.slice(ruleSet.checks.length)).toEqual(['U-DUPLICATE', 'U-YEAR', 'U-SAME-TEXT', 'U-NOT-ON-ROSTER', 'U-MISSING', 'Y-MATCH-NAME', 'Y-NO-PREVIOUS']);
     expect(byCode.get('T3-BALANCE')).toMatchObject({ severity: 'error', source: '国办公开办函〔2021〕30号 表三表头说明', area: 'rules', tags: ['t3'] });
   });
 
@@ -173,6 +174,7 @@ describe('a varied run emits only registered codes', () => {
     copyFileSync(join(EXAMPLES_DIR, '01-县教育局-合格.xlsx'), join(batch, 'a.xlsx'));
     copyFileSync(join(EXAMPLES_DIR, '01-县教育局-合格.xlsx'), join(batch, 'a-again.xlsx'));
     copyFileSync(join(EXAMPLES_DIR, '02-高新区-表三不平衡.xlsx'), join(batch, 'b.xlsx'));
+    writeFileSync(join(batch, 'clean.xlsx'), await writeTemplate({ values: { ...cleanUnitValues(), INFO_UNIT_NAME: 'XX县文旅局', INFO_UNIT_CODE: codeFor(5) } }));
     writeFileSync(join(batch, 'old.xlsx'), await writeTemplate({ values: { ...cleanUnitValues(), INFO_UNIT_NAME: 'XX县民政局', INFO_UNIT_CODE: '11340822MB2345678X', INFO_YEAR: 2024 } }));
     const lastYear = { ...cleanUnitValues(), INFO_YEAR: 2024, INFO_UNIT_CODE: '113408220000000001' };
     writeFileSync(join(prev, 'last.xlsx'), await writeTemplate({ values: lastYear }));

@@ -1,19 +1,13 @@
 /**
  * The per-file pipeline every host uses (read → match last year → validate → report), the summary
- * keeping each unit's numbers instead of reading a file twice, the roster and 未报送 in the core,
- * and the one shape of a finding row shared by both 问题清单 sheets.
+ * keeping each unit's numbers instead of reading a file twice, and the roster and 未报送 in the core.
  */
-import * as XLSX from 'xlsx';
-import { findingColumnLabels, findingRows } from '../src/core/finding-row';
 import { checkFile } from '../src/core/pipeline';
 import type { Snapshot } from '../src/core/snapshot';
 import { SumAccumulator } from '../src/core/summary/aggregate';
 import { SummaryBatch } from '../src/core/summary/batch';
-import { issuesSheet, missingSheet } from '../src/core/summary/sheet-rows';
-import { annotateWorkbook } from '../src/io/annotate';
+import { missingSheet } from '../src/core/summary/sheet-rows';
 import { corrupt, DAMAGE } from '../src/io/reader/refusals';
-import { writeTemplate } from '../src/io/template-writer';
-import { cleanUnitValues } from '../src/examples/units';
 import { validator } from './helpers/rules';
 import { codeFor, snap, unitValues } from './summary-fixtures';
 
@@ -77,26 +71,9 @@ describe('SummaryBatch keeps each unit\'s numbers', () => {
     expect(result.sums.T3_NEW_NAT).toBe(5);
     expect(result.sums.W_PUB_TOTAL).toBe(10);
     expect(result.missing?.map((e) => e.name)).toEqual(['癸局']);
-    expect(result.issues.filter((i) => i.rule === 'U-MISSING').map((i) => [i.unit, i.severityLabel])).toEqual([['癸局', '警告']]);
+    expect(result.issues.filter((i) => i.rule === 'U-MISSING').map((i) => [i.unitName, i.severity])).toEqual([['癸局', 'warning']]);
     expect(missingSheet(result.missing!, 'zh-CN').rows).toEqual([[3, codeFor(9), '癸局', '县级政府部门']]);
     // about 2 KB a unit
     expect(SumAccumulator.numbersOf(units[0][1]).byteLength).toBeLessThan(2100);
-  });
-});
-
-describe('one shape of a finding row', () => {
-  it('the annotated copy and the summary list findings under the same columns', async () => {
-    const finding = {
-      rule: 'T3-BALANCE', severity: 'error' as const, message: '相差 1', messages: { 'zh-CN': '相差 1', en: 'off by 1' },
-      cells: [{ name: 'T3_NEW_SUM', sheet: '表三依申请公开', address: 'J5' }], values: {},
-    };
-    const bytes = new Uint8Array(await writeTemplate({ values: cleanUnitValues() }));
-    const copy = XLSX.read(annotateWorkbook(bytes, [finding], { locale: 'zh-CN', sourceName: '甲局.xlsx', unitName: '甲局' }));
-    const copyRows = XLSX.utils.sheet_to_json<unknown[]>(copy.Sheets['问题清单'], { header: 1, defval: null });
-    const summary = issuesSheet(findingRows([finding], 'zh-CN', { unit: '甲局', file: '甲局.xlsx' }), 'zh-CN');
-    expect(copyRows[0]).toEqual(summary.columns);
-    expect(summary.columns).toEqual(findingColumnLabels('zh-CN'));
-    expect(copyRows[1]).toEqual(summary.rows[0]);
-    expect(summary.rows[0]).toEqual([1, '甲局', '甲局.xlsx', '错误', 'T3-BALANCE', '表三依申请公开', 'J5', '相差 1']);
   });
 });

@@ -98,7 +98,7 @@ describe('rejections name the file, the rule and the problem', () => {
       },
     });
     const problems = problemsOf(file([bad]));
-    expect(problems[0]).toBe('LOCAL-PRESS: 未知的 fact “balanse”（可用：cell、sum、balance、scan、text、unit、template、prev、currentYear）');
+    expect(problems[0]).toBe('LOCAL-PRESS: 未知的 fact “balanse”（可用：cell、sum、balance、scan、text、unit、template、prev、currentYear、narrative、filing）');
     expect(problems[1]).toBe('LOCAL-PRESS: 未知的运算符“atMost”');
     expect(problems[2]).toMatch(/^LOCAL-PRESS: 正则表达式无效：/);
     expect(problems).toHaveLength(3);
@@ -261,6 +261,20 @@ describe('reading rule folders', () => {
   });
 });
 
+/** The params of the first scan leaf of a condition tree (what findingsFromScan reports). */
+function firstScanParams(node: unknown): unknown {
+  if (node === null || typeof node !== 'object') return undefined;
+  const n = node as Record<string, unknown>;
+  if (n.fact === 'scan') return n.params;
+  for (const k of ['all', 'any']) {
+    for (const c of (n[k] as unknown[] | undefined) ?? []) {
+      const p = firstScanParams(c);
+      if (p !== undefined) return p;
+    }
+  }
+  return n.not ? firstScanParams(n.not) : undefined;
+}
+
 describe('the rule format that explains itself', () => {
   const cellsFile = (): { path: string; json: unknown } => {
     const src = readRuleSources().find((s) => s.path.endsWith('cells.json'))!;
@@ -270,19 +284,23 @@ describe('the rule format that explains itself', () => {
   it('still loads the old perHit and soleIf spellings, with a note naming the new ones, and gives the same findings', async () => {
     const standard = readRuleSources();
     const old = cellsFile();
-    for (const r of (old.json as { rules: Array<{ event: { params: Record<string, unknown> }; conditions: { all: Array<{ params: unknown }> } }> }).rules) {
-      if (r.event.params.findingPerCell) {
-        delete r.event.params.findingPerCell;
-        r.event.params.perHit = { fact: 'scan', params: r.conditions.all[0].params };
+    for (const r of (old.json as { rules: Array<{ event: { params: Record<string, unknown> }; conditions: unknown }> }).rules) {
+      if (r.event.params.findingsFromScan) {
+        delete r.event.params.findingsFromScan;
+        r.event.params.perHit = { fact: 'scan', params: firstScanParams(r.conditions) };
       }
     }
     const sources = standard.map((s) => (s.path.endsWith('cells.json') ? old : s));
     const rs = loadRuleSet(sources);
+    const converted = (old.json as { rules: Array<{ name: string; event: { params: Record<string, unknown> } }> }).rules
+      .filter((r) => r.event.params.perHit)
+      .map((r) => r.name);
+    expect(converted).toEqual(expect.arrayContaining(['CELL-REQUIRED', 'CELL-NUMBER', 'CELL-TEXTNUM', 'CELL-INTEGER', 'CELL-NONNEG', 'CELL-APPROX']));
     expect(rs.notes?.map((n) => [n.file, n.rule, n.problem.en])).toEqual(
-      ['CELL-REQUIRED', 'CELL-NUMBER', 'CELL-TEXTNUM', 'CELL-INTEGER', 'CELL-NONNEG', 'CELL-APPROX'].map((id) => [
+      converted.map((id) => [
         'local/cells.json',
         id,
-        '"perHit" is now "findingPerCell": true (without repeating the scan parameters); the old spelling still works for now',
+        '"perHit" is now "findingsFromScan": true (without repeating the scan parameters); the old spelling still works for now',
       ]),
     );
     const values = { ...cleanValues(), T2_FEE: 'XX', W_PRESS: '12', T3_NEW_NAT: null };
@@ -293,7 +311,7 @@ describe('the rule format that explains itself', () => {
     expect(loadRuleSet(standard).notes).toBeUndefined();
   });
 
-  it('refuses findingPerCell on a rule without a scan condition', () => {
+  it('refuses findingsFromScan on a rule without a scan condition', () => {
     const file = {
       path: 'local/bad.json',
       json: {
@@ -302,11 +320,11 @@ describe('the rule format that explains itself', () => {
           {
             name: 'LOCAL-X',
             conditions: { all: [{ fact: 'cell', params: { name: 'W_PRESS' }, path: 'value', operator: 'greaterThan', value: 0 }] },
-            event: { type: 'x', params: { ruleId: 'LOCAL-X', severity: 'info', cells: [], findingPerCell: true, description: { 'zh-CN': '甲', en: 'a' }, message: { 'zh-CN': '甲', en: 'a' } } },
+            event: { type: 'x', params: { ruleId: 'LOCAL-X', severity: 'info', cells: [], findingsFromScan: true, description: { 'zh-CN': '甲', en: 'a' }, message: { 'zh-CN': '甲', en: 'a' } } },
           },
         ],
       },
     };
-    expect(lintRuleSources([...readRuleSources(), file]).map((p) => p.problem.en)).toEqual(['findingPerCell needs a scan condition']);
+    expect(lintRuleSources([...readRuleSources(), file]).map((p) => p.problem.en)).toEqual(['findingsFromScan needs a scan condition']);
   });
 });

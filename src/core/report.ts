@@ -33,7 +33,7 @@ export interface Finding {
   /** The actual values behind the message (sums, differences, cell values). */
   values: Record<string, number | string | null>;
   /** The one-click fix the rule declares, which a host may offer when the value to write is certain. */
-  quickFix?: 'set-total' | 'text-to-number';
+  quickFix?: 'text-to-number';
 }
 
 export interface SeverityCounts {

@@ -10,7 +10,11 @@ import type { CodeEntry } from './types';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
-/** U-* and Y-* findings made by the summary and the previous-year matcher, not by rule files. */
+/**
+ * U-* and Y-* findings made by the summary and the previous-year matcher, not by rule files. The
+ * severity and description of U-DUPLICATE, U-YEAR, U-SAME-TEXT and U-NOT-ON-ROSTER come from the
+ * summary's own check tables (see registry.ts); these are the message templates.
+ */
 export const CROSS_CHECKS: readonly CodeEntry[] = [
   {
     code: 'U-DUPLICATE', kind: 'finding', area: 'across-units', tags: ['batch', 'unit'], severity: 'error',
@@ -27,6 +31,19 @@ export const CROSS_CHECKS: readonly CodeEntry[] = [
       'The report year is {year} while the rest of the batch reports {batchYear}: check whether the wrong file was sent or the year is mistyped.',
     ),
     description: both('报告年度与本批次多数报送不同', 'The report year differs from the year of most submissions of the batch'),
+  },
+  {
+    code: 'U-SAME-TEXT', kind: 'finding', area: 'across-units', tags: ['batch', 'narrative'], severity: 'warning',
+    message: both(
+      '文字部分“{section}”与本批次 {others} 的同一部分完全相同（{length} 字）。年度报告内容雷同的，按国办公开办函〔2021〕30号须追究责任：请各单位按本单位实际情况撰写。',
+      'Narrative "{section}" is word for word the same as in {others} of this batch ({length} characters). Each unit writes its own report.',
+    ),
+    description: both('文字部分与本批次其他单位完全相同（雷同）', 'A narrative section word for word another unit’s in the batch'),
+  },
+  {
+    code: 'U-NOT-ON-ROSTER', kind: 'finding', area: 'across-units', tags: ['batch', 'roster'], severity: 'warning',
+    message: both('{message}', '{message}'),
+    description: both('报送单位不在应报送单位名册中', 'A submitting unit is not on the roster'),
   },
   {
     code: 'U-MISSING', kind: 'finding', area: 'across-units', tags: ['batch', 'roster'], severity: 'warning',
@@ -149,16 +166,16 @@ export const REFUSALS: readonly CodeEntry[] = [
   {
     code: 'timeout', kind: 'refusal', area: 'reader', tags: ['file', 'limit'],
     message: both(
-      '文件“{file}”在 {seconds} 秒内未能读完，已跳过：它可能含有异常庞大或损坏的内容，请在 Excel 或 WPS 中打开检查后另存为 .xlsx 再试（也可用 --timeout 放宽时限）。',
-      'The file "{file}" could not be read within {seconds} seconds and was skipped: it may hold abnormally large or damaged content; open it in Excel or WPS, save it as .xlsx and try again (or allow more time with --timeout).',
+      '文件“{file}”在 {seconds} 秒内未能读取和校验完，已跳过：它可能含有异常庞大或损坏的内容，请在 Excel 或 WPS 中打开检查后另存为 .xlsx 再试（也可用 --timeout 放宽时限）。',
+      'The file "{file}" could not be read and checked within {seconds} seconds and was skipped: it may hold abnormally large or damaged content; open it in Excel or WPS, save it as .xlsx and try again (or allow more time with --timeout).',
     ),
     description: both('读取超时（--timeout）', 'Reading took longer than the time limit (--timeout)'),
   },
   {
     code: 'out-of-memory', kind: 'refusal', area: 'reader', tags: ['file', 'limit'],
     message: both(
-      '文件“{file}”读取时所需内存超过 {megabytes} MB 的上限，已跳过：年报工作簿不会这么大，请删除多余的工作表或大量空行后另存为 .xlsx 再试。',
-      'Reading the file "{file}" needed more than the {megabytes} MB memory limit, so it was skipped: a report workbook is never this large; delete extra sheets or masses of empty rows, save it as .xlsx and try again.',
+      '文件“{file}”读取或校验时所需内存超过 {megabytes} MB 的上限，已跳过：年报工作簿不会这么大，请删除多余的工作表、大量空行或超长的文字后另存为 .xlsx 再试。',
+      'Reading or checking the file "{file}" needed more than the {megabytes} MB memory limit, so it was skipped: a report workbook is never this large; delete extra sheets, masses of empty rows or overlong text, save it as .xlsx and try again.',
     ),
     description: both('读取所需内存超过上限', 'Reading needed more memory than the limit'),
   },
@@ -169,6 +186,11 @@ export const REFUSALS: readonly CodeEntry[] = [
       'The reader stopped unexpectedly on the file "{file}" ({detail}), so it was skipped: open it in Excel or WPS, save it as .xlsx and try again.',
     ),
     description: both('读取程序意外终止', 'The reader stopped unexpectedly'),
+  },
+  {
+    code: 'internal', kind: 'refusal', area: 'cli', tags: ['file'],
+    message: both('处理该文件时出错：{detail}', 'Could not process the file: {detail}'),
+    description: both('处理一个文件时发生内部错误（zwgk validate）', 'An internal error while processing one file (zwgk validate)'),
   },
   {
     code: 'internal-error', kind: 'refusal', area: 'summary', tags: ['file'],
@@ -196,6 +218,99 @@ export const HOST_ERRORS: readonly CodeEntry[] = [
     code: 'input-empty-folder', kind: 'error', area: 'cli', tags: ['input'],
     message: both('{path}：文件夹中没有 .xlsx、.xlsm、.xls 或 .ods 文件。', '{path}: the folder holds no .xlsx, .xlsm, .xls or .ods file.'),
     description: both('文件夹中没有工作簿', 'A folder holds no workbook'),
+  },
+  {
+    code: 'input-folder-unreadable', kind: 'error', area: 'cli', tags: ['input'],
+    message: both(
+      '{path}：无法打开该文件夹（{reason}），其中的文件未校验；其余文件照常处理。请检查文件夹权限。',
+      "{path}: the folder cannot be opened ({reason}); its files were not checked, the rest went on. Check the folder's permissions.",
+    ),
+    description: both('文件夹无法打开', 'A folder cannot be opened'),
+  },
+  {
+    code: 'input-broken-link', kind: 'error', area: 'cli', tags: ['input'],
+    message: both('{path}：这是一个快捷方式（符号链接），但它指向的文件不存在，请检查。', '{path}: a symbolic link whose target does not exist; check it.'),
+    description: both('符号链接指向的文件不存在', 'A symbolic link to nothing'),
+  },
+  {
+    code: 'input-not-file', kind: 'error', area: 'cli', tags: ['input'],
+    message: both(
+      '{path}：名称像工作簿，但不是普通文件（管道、设备或套接字），未读取。请报送真正的文件。',
+      '{path}: named like a workbook but not a regular file (a pipe, device or socket); not read. Submit a real file.',
+    ),
+    description: both('不是普通文件（管道、设备）', 'Not a regular file (a pipe, a device)'),
+  },
+  {
+    code: 'not-a-workbook', kind: 'error', area: 'cli', tags: ['input', 'skipped'],
+    message: both('{path}：不是工作簿文件（扩展名不是 .xlsx、.xls、.ods 等），未读取。', '{path}: not a workbook file (the extension is not .xlsx, .xls, .ods …); not read.'),
+    description: both('文件夹中跳过的非工作簿文件', 'A file of a folder that is not a workbook, skipped'),
+  },
+  {
+    code: 'lock-file', kind: 'error', area: 'cli', tags: ['input', 'skipped'],
+    message: both('{path}：Excel 或 WPS 打开文件时留下的临时锁定文件，未读取。', '{path}: a temporary lock file left by Excel or WPS; not read.'),
+    description: both('跳过的 Excel/WPS 临时锁定文件', 'A lock file of Excel or WPS, skipped'),
+  },
+  {
+    code: 'hidden-folder', kind: 'error', area: 'cli', tags: ['input', 'skipped'],
+    message: both('{path}：隐藏文件夹或程序文件夹，未查找。', '{path}: a hidden or program folder; not searched.'),
+    description: both('跳过的隐藏文件夹', 'A hidden folder, skipped'),
+  },
+  {
+    code: 'link-loop', kind: 'error', area: 'cli', tags: ['input', 'skipped'],
+    message: both('{path}：链接指向已经查找过的文件夹（循环链接），未重复查找。', '{path}: a link to a folder already searched (a link loop); not searched again.'),
+    description: both('循环链接，未重复查找', 'A link loop, not searched again'),
+  },
+  {
+    code: 'same-file', kind: 'error', area: 'cli', tags: ['input', 'skipped'],
+    message: both('{path}：与“{first}”是同一个文件（链接），只校验一次。', '{path}: the same file as "{first}" (a link); checked once.'),
+    description: both('同一文件的链接，只校验一次', 'A link to a file already checked'),
+  },
+  {
+    code: 'own-output', kind: 'error', area: 'cli', tags: ['input', 'skipped'],
+    message: both(
+      '{path}：这是 zwgk 生成的{what}，不是单位报送，未计入（如确要校验它，请直接给出该文件）。',
+      "{path}: {what} written by zwgk, not a unit's submission; left out (name the file itself to validate it).",
+    ),
+    description: both('zwgk 自己生成的汇总工作簿或问题标注副本，未计入', 'A summary or marked copy written by zwgk, left out'),
+  },
+  {
+    code: 'output-is-input', kind: 'error', area: 'cli', tags: ['output'],
+    message: both(
+      '{option} “{file}”是本次要读取的文件，不能写入（加 --force 也不行），否则原文件会被覆盖：请换一个输出文件名或文件夹。',
+      '{option} "{file}" is one of the files this run reads and cannot be written, not even with --force, or the original would be lost: choose another output name or folder.',
+    ),
+    description: both('输出文件就是输入文件', 'The output is one of the inputs'),
+  },
+  {
+    code: 'output-folder-unwritable', kind: 'error', area: 'cli', tags: ['output'],
+    message: both('无法创建标注副本文件夹“{dir}”：{why}。请换一个文件夹。', 'Cannot create the folder for annotated copies "{dir}": {why}. Choose another folder.'),
+    description: both('无法创建标注副本文件夹', 'The folder for marked copies cannot be created'),
+  },
+  {
+    code: 'output-folder-not-folder', kind: 'error', area: 'cli', tags: ['output'],
+    message: both('无法写入“{file}”：“{folder}”是一个文件，不是文件夹，请换一个输出路径。', 'Cannot write "{file}": "{folder}" is a file, not a folder; choose another output path.'),
+    description: both('输出路径中有一部分是文件而不是文件夹', 'Part of the output path is a file, not a folder'),
+  },
+  {
+    code: 'output-read-only', kind: 'error', area: 'cli', tags: ['output'],
+    message: both(
+      '无法写入“{file}”：该位置是只读的（如光盘、只读共享或写保护的 U 盘），请换一个可写的文件夹。',
+      'Cannot write "{file}": the location is read-only (a disc, a read-only share or a write-protected USB stick); choose a writable folder.',
+    ),
+    description: both('输出位置只读', 'The output location is read-only'),
+  },
+  {
+    code: 'output-name-too-long', kind: 'error', area: 'cli', tags: ['output'],
+    message: both('无法写入“{file}”：文件名或路径太长，请换一个短一些的名称。', 'Cannot write "{file}": the file name or path is too long; choose a shorter name.'),
+    description: both('输出文件名或路径太长', 'The output name or path is too long'),
+  },
+  {
+    code: 'rules-too-large', kind: 'error', area: 'cli', tags: ['rules', 'limit'],
+    message: both(
+      '规则文件 {file} 有 {size} MB，超过 {limit} MB 的上限：规则文件只放规则，请检查是否放错了文件。',
+      'The rule file {file} is {size} MB, over the {limit} MB limit: a rule file holds only rules; check that it is the right file.',
+    ),
+    description: both('规则文件超过大小上限', 'A rule file over the size limit'),
   },
   {
     code: 'previous-empty', kind: 'error', area: 'cli', tags: ['input', 'previous'],

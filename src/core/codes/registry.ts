@@ -10,13 +10,31 @@ import { UserError } from '../errors';
 import type { Locale, LocalisedText } from '../report';
 import { LOCALES } from '../report';
 import type { RuleSet } from '../rules/types';
+import { CROSS_UNIT_CHECKS } from '../summary/cross-unit';
+import { ROSTER_CHECKS } from '../summary/roster';
 import { CROSS_CHECKS, HOST_ERRORS, REFUSALS } from './entries';
 import type { CodeArea, CodeData, CodeEntry } from './types';
 
 export type { CodeArea, CodeData, CodeEntry, CodeKind } from './types';
 
+/**
+ * The summary's own tables of its checks (severity, description, source): what they say wins over
+ * the entries here, so the two never disagree.
+ */
+function withSummaryTables(entries: readonly CodeEntry[]): CodeEntry[] {
+  const tables = new Map<string, { severity: CodeEntry['severity']; description: CodeEntry['description']; ref?: string }>([
+    ...CROSS_UNIT_CHECKS.map((c) => [c.id, c] as const),
+    ...Object.entries(ROSTER_CHECKS).map(([id, c]) => [id, c] as const),
+  ]);
+  return entries.map((e) => {
+    const t = tables.get(e.code);
+    if (!t) return e;
+    return { ...e, severity: t.severity, description: t.description, ...(t.ref ? { source: t.ref } : {}) };
+  });
+}
+
 /** The codes that are not rule ids, in registry order. */
-export const STATIC_CODES: readonly CodeEntry[] = [...CROSS_CHECKS, ...REFUSALS, ...HOST_ERRORS];
+export const STATIC_CODES: readonly CodeEntry[] = withSummaryTables([...CROSS_CHECKS, ...REFUSALS, ...HOST_ERRORS]);
 
 const STATIC_BY_CODE: ReadonlyMap<string, CodeEntry> = new Map(STATIC_CODES.map((e) => [e.code, e]));
 

@@ -3,11 +3,12 @@
  * unknown operator or fact) or never (a misspelt defined name, a message missing in a language,
  * two rules with the same name). Every problem names the file, the rule and what is wrong.
  */
-import { UNIT_TYPES, isIndicatorName } from '../catalogue';
+import { UNIT_TYPES, isIndicatorName, unitTypeOf } from '../catalogue';
 import { LOCALES, LocalisedText, Severity } from '../report';
 import { ExpansionProblem, RawRule, expandRule } from './expand';
 import { FACT_IDS, namesInParams } from './facts';
 import { isKnownOperator } from './operators';
+import { catastrophicPattern, factParamProblems } from './safety';
 import type { SetItem } from './sets';
 import type { ExpandedRule, RuleMeta, RuleProblem } from './types';
 
@@ -26,7 +27,7 @@ export interface LintedFile {
   notes: RuleProblem[];
 }
 
-/** The first scan leaf of a condition tree (what a findingPerCell rule reports per cell). */
+/** The first scan leaf of a condition tree (what a findingsFromScan rule reports per cell). */
 function firstScan(node: unknown): { fact: string; params?: Record<string, unknown> } | null {
   let found: { fact: string; params?: Record<string, unknown> } | null = null;
   visitFacts(node, (leaf, isValueRef) => {
@@ -36,17 +37,17 @@ function firstScan(node: unknown): { fact: string; params?: Record<string, unkno
 }
 
 /**
- * The metadata as the engine side uses it: `perCell` from findingPerCell (or a deprecated perHit),
+ * The metadata as the engine side uses it: `perCell` from findingsFromScan (or a deprecated perHit),
  * `onlyFindingWhen` (or a deprecated soleIf), with a note for each deprecated spelling.
  */
 function normaliseMeta(file: string, r: RawRule, notes: RuleProblem[]): RuleMeta {
   const meta = { ...(r.event.params as unknown as RuleMeta) };
-  if (meta.findingPerCell === true) {
+  if (meta.findingsFromScan === true) {
     const scan = firstScan(r.conditions);
     if (scan) meta.perCell = scan;
   } else if (meta.perHit) {
     meta.perCell = meta.perHit;
-    notes.push(problem(file, r.name, '“perHit”已改名为“findingPerCell”: true（不再重复 scan 参数），旧写法暂时仍可使用', '"perHit" is now "findingPerCell": true (without repeating the scan parameters); the old spelling still works for now'));
+    notes.push(problem(file, r.name, '“perHit”已改名为“findingsFromScan”: true（不再重复 scan 参数），旧写法暂时仍可使用', '"perHit" is now "findingsFromScan": true (without repeating the scan parameters); the old spelling still works for now'));
   }
   if (!meta.onlyFindingWhen && meta.soleIf) {
     meta.onlyFindingWhen = meta.soleIf;
@@ -127,10 +128,16 @@ function checkRule(file: string, r: RawRule, out: RuleProblem[]): void {
     }
     const bad = patternProblem(leaf.params?.pattern) ?? (leaf.operator?.endsWith('atches') ? patternProblem(leaf.value) : null);
     if (bad) out.push(problem(file, name, `正则表达式无效：${bad}`, `invalid regular expression: ${bad}`));
+    for (const pattern of [leaf.params?.pattern, leaf.operator?.endsWith('atches') ? leaf.value : undefined]) {
+      const slow = typeof pattern === 'string' && !bad ? catastrophicPattern(pattern) : null;
+      if (slow) out.push(problem(file, name, slow['zh-CN'], slow.en));
+    }
+    for (const pp of factParamProblems(leaf.fact, leaf.params)) out.push(problem(file, name, pp['zh-CN'], pp.en));
   });
-  if (p.findingPerCell === true && firstScan(r.conditions) === null) {
-    out.push(problem(file, name, 'findingPerCell 需要一个 scan 条件', 'findingPerCell needs a scan condition'));
+  if (p.findingsFromScan === true && firstScan(r.conditions) === null) {
+    out.push(problem(file, name, 'findingsFromScan 需要一个 scan 条件', 'findingsFromScan needs a scan condition'));
   }
+  if (p.perHit) for (const pp of factParamProblems(p.perHit.fact, p.perHit.params)) out.push(problem(file, name, `perHit：${pp['zh-CN']}`, `perHit: ${pp.en}`));
   if (p.perHit && !(FACT_IDS as readonly string[]).includes(p.perHit.fact)) {
     out.push(problem(file, name, `perHit 引用了未知的 fact “${p.perHit.fact}”`, `perHit refers to an unknown fact "${p.perHit.fact}"`));
   }
@@ -141,7 +148,7 @@ function checkRule(file: string, r: RawRule, out: RuleProblem[]): void {
     if (!isIndicatorName(c)) out.push(problem(file, name, `cells 中有未知的指标名称“${c}”`, `cells lists an unknown indicator name "${c}"`));
   }
   for (const t of p.appliesTo ?? []) {
-    if (!UNIT_TYPES.includes(t)) out.push(problem(file, name, `appliesTo 中有未知的单位类型“${t}”`, `appliesTo lists an unknown unit type "${t}"`));
+    if (!UNIT_TYPES.includes(t) && unitTypeOf(t) === null) out.push(problem(file, name, `appliesTo 中有未知的单位类型“${t}”`, `appliesTo lists an unknown unit type "${t}"`));
   }
   checkLocalised(file, name, ['description ', 'description'], p.description, out);
   checkLocalised(file, name, ['message ', 'message'], p.message, out);

@@ -135,9 +135,9 @@ export const RULE_FILE_SCHEMA = {
         cells: { type: 'array', items: { type: 'string' } },
         appliesTo: { type: 'array', items: { type: 'string' }, minItems: 1 },
         needs: { enum: ['previous'] },
-        findingPerCell: {
+        findingsFromScan: {
           type: 'boolean',
-          description: "One finding per cell the rule's scan condition reports (marking that cell), instead of one finding for the rule.",
+          description: "The findings come from the cells the rule's scan condition reports: one per cell (marking it), or grouped with groupHits; instead of one finding for the rule.",
         },
         onlyFindingWhen: {
           type: 'object',
@@ -147,15 +147,19 @@ export const RULE_FILE_SCHEMA = {
           properties: { value: { type: 'string' }, atLeast: { type: 'number' } },
         },
         quickFix: {
-          enum: ['set-total', 'text-to-number'],
-          description: 'The one-click fix a host may offer: set-total writes the sum of the parts into the total (the first cell with parts); text-to-number writes the number a text cell means.',
+          enum: ['text-to-number'],
+          description: 'The one-click fix a host may offer: text-to-number writes the number a text cell means. Sums are never fixed: only the unit knows which figure is wrong.',
         },
         perHit: {
           type: 'object',
-          description: 'Deprecated: use findingPerCell. Accepted for local rule files.',
+          description: 'Deprecated: use findingsFromScan. Accepted for local rule files.',
           required: ['fact'],
           additionalProperties: false,
           properties: { fact: { type: 'string' }, params: { type: 'object' } },
+        },
+        groupHits: {
+          enum: ['group', 'all'],
+          description: 'With perHit: one finding per table (group) or one for all hits (all), marking every hit.',
         },
         soleIf: {
           type: 'object',

@@ -50,19 +50,25 @@ export interface RuleMeta {
   appliesTo?: string[];
   /** "previous": the rule only runs when last year's workbook is given. */
   needs?: 'previous';
-  /** In the file: one finding per cell the rule's scan condition reports. */
-  findingPerCell?: boolean;
+  /** In the file: the findings come from the cells the rule's scan condition reports (one per cell, or grouped with groupHits). */
+  findingsFromScan?: boolean;
   /** In the file: when the finding's value `value` is at least `atLeast`, it is the only finding reported. */
   onlyFindingWhen?: { value: string; atLeast: number };
   /** The one-click fix a host may offer for the finding. */
   quickFix?: QuickFixKind;
-  /** Deprecated spelling of findingPerCell (with the scan repeated); accepted for local rule files. */
+  /** Deprecated spelling of findingsFromScan (with the scan repeated); accepted for local rule files. */
   perHit?: { fact: string; params?: Record<string, unknown> };
+  /**
+   * With findingsFromScan: one finding per table ('group': 表二, 表三 …) or one for all hits ('all')
+   * instead of one per cell; it marks every hit's cell. Placeholders: {count}, {table}/{tableEn},
+   * and the first hit's {label} {labelEn} {text} {formula}.
+   */
+  groupHits?: 'group' | 'all';
   /** Deprecated spelling of onlyFindingWhen; accepted for local rule files. */
   soleIf?: { value: string; atLeast: number };
   /**
    * Set by the loader: the fact reference whose value is `{hits: [...]}` when the rule makes one
-   * finding per cell (from findingPerCell's scan condition, or from a deprecated perHit).
+   * finding per cell (from findingsFromScan's scan condition, or from a deprecated perHit).
    */
   perCell?: { fact: string; params?: Record<string, unknown> };
   /** The source of the check (format clause, regulation). */
@@ -70,7 +76,7 @@ export interface RuleMeta {
 }
 
 /** One-click fixes a rule can declare (see src/addin/quick-fixes.ts). */
-export type QuickFixKind = 'set-total' | 'text-to-number';
+export type QuickFixKind = 'text-to-number';
 
 /** A rule after forEach expansion, ready for the engine. */
 export interface ExpandedRule {

@@ -105,9 +105,9 @@ export class SummaryBatch {
   }
 
   /**
-   * Checks across units; a unit they flag leaves the sums (a duplicate would count twice, another
-   * year does not belong): its kept numbers are taken out, no file is read again. With a roster,
-   * roster units without a submission become U-MISSING findings and the 未报送 list.
+   * Checks across units; a unit they flag with an error leaves the sums (a duplicate would count
+   * twice, another year does not belong): its kept numbers are taken out, no file is read again.
+   * With a roster, roster units without a submission become U-MISSING findings and the 未报送 list.
    * (`reread`, the older first argument, is no longer needed and is ignored.)
    */
   async finish(info: FinishInfo): Promise<SummaryResult>;
@@ -129,7 +129,8 @@ export class SummaryBatch {
       if (!found) continue;
       addFindingsToRow(row, found);
       for (const f of found) issues.push(issueRow(row, f, this.opts.locale));
-      if (row.inSums) {
+      // only an error (a duplicate, another year) takes a unit out; a warning such as 雷同 text does not
+      if (row.inSums && found.some((f) => f.severity === 'error')) {
         row.inSums = false;
         const numbers = this.numbers.get(row.index);
         if (numbers && (row.unit.year === year || row.unit.year === null)) sums.addNumbers(numbers, -1);

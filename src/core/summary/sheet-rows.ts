@@ -5,9 +5,8 @@
  * cells themselves (the Excel add-in) write these rows.
  */
 import { INDICATORS, sheetSpec } from '../catalogue';
-import { STATUS_LABELS } from '../codes/labels';
-import { FINDING_COLUMNS, findingColumnLabels, findingRowValues } from '../finding-row';
-import type { Locale } from '../report';
+import { cellsText, FINDING_COLUMN_WIDTH, findingColumns, findingHeader, SEVERITY_WORD } from '../finding-rows';
+import type { Locale, Severity } from '../report';
 import type { RosterEntry } from './roster';
 import type { SummaryInfoValues } from './summary-info';
 import { KEY_TOTALS, type IssueRow, type UnitRow } from './unit-row';
@@ -33,14 +32,18 @@ export const MISSING_SHEET_NAME = '未报送';
 
 type Texts = Record<Locale, string>;
 
-/** Status words of the 汇总 sheet (the code registry's labels). */
 export const STATUS_LABEL: Record<UnitRow['status'], Texts> = {
-  ok: { 'zh-CN': STATUS_LABELS['zh-CN'].ok, en: STATUS_LABELS.en.ok },
-  warning: { 'zh-CN': STATUS_LABELS['zh-CN'].warning, en: STATUS_LABELS.en.warning },
-  error: { 'zh-CN': STATUS_LABELS['zh-CN'].error, en: STATUS_LABELS.en.error },
-  unreadable: { 'zh-CN': STATUS_LABELS['zh-CN'].unreadable, en: STATUS_LABELS.en.unreadable },
+  ok: { 'zh-CN': '通过', en: 'ok' },
+  warning: { 'zh-CN': '有警告', en: 'warning' },
+  error: { 'zh-CN': '有错误', en: 'error' },
+  unreadable: { 'zh-CN': '无法读取', en: 'unreadable' },
 };
 
+export const SEVERITY_TEXT: Record<Severity, Texts> = {
+  error: { 'zh-CN': '错误', en: 'error' },
+  warning: { 'zh-CN': '警告', en: 'warning' },
+  info: { 'zh-CN': '提示', en: 'info' },
+};
 
 /** Unit text as a value: a plain string, or empty. */
 function text(v: string | null | undefined): string | null {
@@ -83,19 +86,37 @@ export function unitsSheet(rows: readonly UnitRow[], locale: Locale): SummaryShe
       r.inSums ? yes : no,
       ...KEY_TOTALS.map((k) => r.totals[k.id]),
     ]),
-    widths: [6, 32, 22, 20, 9, 40, 9, 8, 8, 9, ...KEY_TOTALS.map(() => 12)],
+    // Narrow enough that A4 landscape, one page wide, stays legible.
+    widths: [5, 24, 19, 14, 6, 24, 7, 6, 6, 6, ...KEY_TOTALS.map(() => 8)],
     errorRows: rows.flatMap((r, i) => (r.status === 'error' ? [i] : [])),
     greyRows: rows.flatMap((r, i) => (r.status === 'unreadable' ? [i] : [])),
   };
 }
 
-/** 问题清单: every finding, numbered, in the columns of every findings list (FINDING_COLUMNS). */
+/**
+ * 问题清单 of the summary: the columns of every findings list (core/finding-rows.ts) with the unit
+ * in front; all cells of a finding as text (they live in the units' workbooks, not in this one).
+ */
 export function issuesSheet(issues: readonly IssueRow[], locale: Locale): SummarySheet {
+  const columns = findingColumns(true);
   return {
     name: ISSUES_SHEET_NAME,
-    columns: findingColumnLabels(locale),
-    rows: issues.map((f, i) => findingRowValues({ ...f, seq: i + 1 })),
-    widths: FINDING_COLUMNS.map((c) => c.width),
+    columns: columns.map((c) => findingHeader(c, locale)),
+    rows: issues.map((f, i) => {
+      const cells = f.cells ?? [];
+      const sheet = cells[0]?.sheet ?? '';
+      return [
+        i + 1,
+        text(f.unitName),
+        text(f.file),
+        SEVERITY_WORD[locale][f.severity],
+        f.rule,
+        text(sheet),
+        text(f.message),
+        text(cells.length ? cellsText({ sheet, cells }, locale) : f.location),
+      ];
+    }),
+    widths: columns.map((c) => (c === 'cells' ? 16 : FINDING_COLUMN_WIDTH[c])),
     errorRows: [],
     greyRows: [],
   };
@@ -123,7 +144,7 @@ export function sumsSheet(sums: Record<string, number>, info: SummaryInfoValues,
   };
 }
 
-/** 未报送: the roster units without a submission, in roster order. */
+/** 未报送: the roster units without a submission, in roster order (the add-in writes these rows). */
 export function missingSheet(missing: readonly RosterEntry[], locale: Locale): SummarySheet {
   const zh = locale === 'zh-CN';
   const rows: SheetValue[][] = missing.map((e) => [e.line, text(e.code), text(e.name), text(e.type)]);

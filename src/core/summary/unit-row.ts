@@ -4,9 +4,9 @@
  */
 import { statusOf, type FileStatus } from '../batch-report';
 import { SUMMARY_COLUMNS } from '../catalogue';
-import { findingRow, type FindingRow, type RowFinding } from '../finding-row';
-import type { Finding, FindingCell, Locale, SeverityCounts, WorkbookReport } from '../report';
+import type { Finding, FindingCell, Locale, Severity, SeverityCounts, WorkbookReport } from '../report';
 import type { Snapshot, UnitInfo } from '../snapshot';
+import { narrativeSignatures, type TextSignature } from '../narrative/identity';
 
 /** A key figure shown per unit: one indicator, or the sum of several (litigation = two groups). */
 export interface KeyTotal {
@@ -38,10 +38,21 @@ export interface UnitRow {
   totals: Record<string, number | null>;
   /** Whether the unit's numbers went into the running sums. */
   inSums: boolean;
+  /** Signatures of the narrative sections (U-SAME-TEXT), absent when a section is short or the file unreadable. */
+  narrative?: Partial<Record<string, TextSignature>>;
 }
 
-/** A row of the 问题清单 sheet: the core's finding row (the annotated copy's 问题清单 has the same columns). */
-export type IssueRow = FindingRow;
+export interface IssueRow {
+  unitName: string | null;
+  file: string;
+  rule: string;
+  severity: Severity;
+  /** sheet!A1 of the first cell, '' when the finding has no cell. */
+  location: string;
+  message: string;
+  /** Every cell of the finding (the 问题清单 lists them all); absent for rows that have none. */
+  cells?: FindingCell[];
+}
 
 /** Key figures of one snapshot. */
 export function keyTotals(snapshot: Snapshot): Record<string, number | null> {
@@ -77,6 +88,7 @@ export function rowFromReport(index: number, file: string, snapshot: Snapshot, r
     counts: { ...report.counts },
     totals: keyTotals(snapshot),
     inSums: false,
+    narrative: narrativeSignatures(snapshot),
   };
 }
 
@@ -101,7 +113,19 @@ export function addFindingsToRow(row: UnitRow, findings: readonly Finding[]): vo
   if (row.status !== 'unreadable') row.status = statusOf(row.counts);
 }
 
-/** A finding of a unit as a 问题清单 row (numbered when the sheet is built). */
-export function issueRow(row: Pick<UnitRow, 'unit' | 'file'>, f: RowFinding, locale: Locale): IssueRow {
-  return findingRow(f, 0, locale, { unit: row.unit.name, file: row.file });
+export function issueRow(
+  row: Pick<UnitRow, 'unit' | 'file'>,
+  f: Pick<Finding, 'rule' | 'severity' | 'message' | 'cells'> & { messages?: Finding['messages'] },
+  locale: Locale,
+): IssueRow {
+  const c = f.cells[0];
+  return {
+    unitName: row.unit.name,
+    file: row.file,
+    rule: f.rule,
+    severity: f.severity,
+    location: c ? `${c.sheet}!${c.address}` : '',
+    message: f.messages?.[locale] ?? f.message,
+    cells: f.cells.slice(),
+  };
 }

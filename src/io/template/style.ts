@@ -26,7 +26,6 @@ export const LINE_HEIGHT = 16;
 /** Width of text in Excel column-width units: a CJK character is about two digits wide. */
 export function textWidth(text: string): number {
   let w = 0;
-  // eslint-disable-next-line no-control-regex -- the whole Latin-1 range, control characters included, is narrow
   for (const ch of text) w += /[\u0000-\u00ff]/.test(ch) ? 1.1 : 2.1;
   return w;
 }
