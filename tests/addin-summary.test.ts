@@ -176,10 +176,12 @@ describe('writing the sheets into the open workbook', () => {
     const host = new FakeHost(sampleModel());
     const adapter = new ExcelAdapter(host.run as never, detectCapabilities((n, v) => host.isSetSupported(n, v)));
     const written = await adapter.writeSummarySheets([sheet]);
-    const slices = Math.ceil(12001 / Math.floor(MAX_CELLS_PER_SYNC / 6));
-    expect(slices).toBe(3);
+    // 8 columns: 序号 单位名称 文件 级别 检查项 工作表 说明 单元格
+    const slices = Math.ceil(12001 / Math.floor(MAX_CELLS_PER_SYNC / sheet.columns.length));
+    expect(sheet.columns).toHaveLength(8);
+    expect(slices).toBe(4);
     expect(written.syncs).toBe(1 + slices);
-    expect(host.model.sheets.find((s) => s.name === '问题清单')!.cells.A12001).toMatchObject({ value: '单位11999' });
+    expect(host.model.sheets.find((s) => s.name === '问题清单')!.cells.B12001).toMatchObject({ value: '单位11999' });
   });
 
   it('freeSheetName follows Excel: case-insensitive, numbered', () => {

@@ -33,10 +33,23 @@ function withSummaryTables(entries: readonly CodeEntry[]): CodeEntry[] {
   });
 }
 
-/** The codes that are not rule ids, in registry order. */
-export const STATIC_CODES: readonly CodeEntry[] = withSummaryTables([...CROSS_CHECKS, ...REFUSALS, ...HOST_ERRORS]);
+let built: { list: readonly CodeEntry[]; byCode: ReadonlyMap<string, CodeEntry> } | null = null;
 
-const STATIC_BY_CODE: ReadonlyMap<string, CodeEntry> = new Map(STATIC_CODES.map((e) => [e.code, e]));
+/**
+ * The codes that are not rule ids, in registry order. Built on first use: the summary modules that
+ * own some of the tables render their own messages through this registry.
+ */
+export function staticCodes(): readonly CodeEntry[] {
+  return staticIndex().list;
+}
+
+function staticIndex(): { list: readonly CodeEntry[]; byCode: ReadonlyMap<string, CodeEntry> } {
+  if (!built) {
+    const list = withSummaryTables([...CROSS_CHECKS, ...REFUSALS, ...HOST_ERRORS]);
+    built = { list, byCode: new Map(list.map((e) => [e.code, e])) };
+  }
+  return built;
+}
 
 /** Tags of a rule id: its prefix (T3, CELL …) and the rule file it lives in. */
 function ruleTags(id: string, file: string | undefined): string[] {
@@ -65,14 +78,14 @@ const AREA_ORDER: readonly CodeArea[] = ['rules', 'across-units', 'across-years'
 export function codeRegistry(ruleSet: RuleSet): CodeEntry[] {
   const rules = ruleEntries(ruleSet);
   const known = new Set(rules.map((e) => e.code));
-  const rest = STATIC_CODES.filter((e) => !known.has(e.code));
+  const rest = staticCodes().filter((e) => !known.has(e.code));
   const area = (e: CodeEntry): number => AREA_ORDER.indexOf(e.area);
   return [...rules, ...rest.slice().sort((a, b) => area(a) - area(b))];
 }
 
 /** The entry of a code that is not a rule id (undefined for rule ids and unknown codes). */
 export function staticCode(code: string): CodeEntry | undefined {
-  return STATIC_BY_CODE.get(code);
+  return staticIndex().byCode.get(code);
 }
 
 function display(v: CodeData[string] | undefined, locale: Locale): string {
@@ -90,7 +103,7 @@ export function renderTemplate(template: string, data: CodeData, locale: Locale)
 
 /** The message of a static code in every locale. Throws on a code the registry lacks (a programming error). */
 export function renderCode(code: string, data: CodeData): LocalisedText {
-  const entry = STATIC_BY_CODE.get(code);
+  const entry = staticIndex().byCode.get(code);
   if (!entry) throw new Error(`code ${code} is not in the registry`);
   const out = {} as LocalisedText;
   for (const loc of LOCALES) out[loc] = renderTemplate(entry.message[loc], data, loc);
