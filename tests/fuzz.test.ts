@@ -220,7 +220,7 @@ describe('fuzz: summary and --annotate over a folder of mutated submissions', ()
       expect([0, 1, 3]).toContain(code);
       expect(err.text()).not.toMatch(/内部错误|Internal error|at .+\.(?:ts|js):\d+/);
       const wb = XLSX.read(readFileSync(join(dir, '汇总.xlsx')));
-      const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['汇总'], { header: 1 }).slice(1);
+      const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['汇总'], { header: 1 }).slice(3); // title, blank row, header
       expect(rows).toHaveLength(n);
       const marked = join(dir, 'marked');
       const v = await main(['validate', inDir, '--annotate', marked, '--format', 'json'], { stdout: captureStream(), stderr: err });
