@@ -89,15 +89,16 @@ describe('zwgk summary: a clean batch', () => {
     const validator = new Validator(loadRuleSet(await loadRuleSources()));
     const report = await validator.validate(snapshot);
     expect(report.findings.filter((f) => TABLE_RULE.test(f.rule))).toEqual([]);
-    // Documented: without --unit-code the summary's credit code is blank, the only finding left.
-    expect(report.findings.map((f) => `${f.rule}:${f.cells[0]?.name}`)).toEqual(['CELL-REQUIRED:INFO_UNIT_CODE']);
+    // Documented: without --unit-code the summary's credit code is blank; the summary is dated today, long
+    // after the 2024 reports were due (INFO-DATE-LATE), the only other finding.
+    expect(report.findings.map((f) => `${f.rule}:${f.cells[0]?.name}`)).toEqual(['CELL-REQUIRED:INFO_UNIT_CODE', 'INFO-DATE-LATE:INFO_DATE']);
 
-    // With the coordinator's code the summary is a submission without any finding.
+    // With the coordinator's code the summary is a submission without any other finding.
     const coded = join(dir, 'clean-summary-coded.xlsx');
     const res = await runCli(['summary', join(dir, 'clean'), '-o', coded, '--unit-code', codeFor(99), '--contact', '李四', '--phone', '0571-88888888']);
     expect(res.code).toBe(0);
     const codedReport = await validator.validate(await readWorkbookFile(coded));
-    expect(codedReport.findings.map((f) => f.rule)).toEqual([]);
+    expect(codedReport.findings.map((f) => f.rule)).toEqual(['INFO-DATE-LATE']);
   });
 
   it('rejects an invalid --unit-code as a usage error', async () => {

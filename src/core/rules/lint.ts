@@ -3,7 +3,7 @@
  * unknown operator or fact) or never (a misspelt defined name, a message missing in a language,
  * two rules with the same name). Every problem names the file, the rule and what is wrong.
  */
-import { UNIT_TYPES, isIndicatorName } from '../catalogue';
+import { UNIT_TYPES, isIndicatorName, unitTypeOf } from '../catalogue';
 import { LOCALES, LocalisedText, Severity } from '../report';
 import { ExpansionProblem, RawRule, expandRule } from './expand';
 import { FACT_IDS, namesInParams } from './facts';
@@ -114,7 +114,7 @@ function checkRule(file: string, r: RawRule, out: RuleProblem[]): void {
     if (!isIndicatorName(c)) out.push(problem(file, name, `cells 中有未知的指标名称“${c}”`, `cells lists an unknown indicator name "${c}"`));
   }
   for (const t of p.appliesTo ?? []) {
-    if (!UNIT_TYPES.includes(t)) out.push(problem(file, name, `appliesTo 中有未知的单位类型“${t}”`, `appliesTo lists an unknown unit type "${t}"`));
+    if (!UNIT_TYPES.includes(t) && unitTypeOf(t) === null) out.push(problem(file, name, `appliesTo 中有未知的单位类型“${t}”`, `appliesTo lists an unknown unit type "${t}"`));
   }
   checkLocalised(file, name, ['description ', 'description'], p.description, out);
   checkLocalised(file, name, ['message ', 'message'], p.message, out);
