@@ -17,6 +17,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const webpack = require('webpack');
+const { inputsHash, STAMP } = require('./scripts/web-build');
 
 const ROOT = __dirname;
 const GENERATED = path.join(ROOT, 'node_modules', '.cache', 'zwgk-web');
@@ -127,6 +128,8 @@ class PagesPlugin {
         const css = fs.readFileSync(CSS, 'utf8');
         const main = inlineSafe(compilation.getAsset('zwgk.js').source.source().toString());
         compilation.emitAsset('zwgk.css', new RawSource(css), DONE);
+        // What the page was built from: scripts/web-build.js rebuilds when the sources change.
+        compilation.emitAsset(STAMP, new RawSource(`${inputsHash()}\n`), DONE);
         const common = "default-src 'none'; worker-src blob:; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'";
         compilation.emitAsset(
           'index.html',

@@ -33,6 +33,8 @@ function translate(locale: Locale): void {
 }
 
 function start(): void {
+  // legacy-check.js found the browser too old and shows its message instead.
+  if ((window as unknown as { __zwgkLegacy?: boolean }).__zwgkLegacy) return;
   const app = new App();
   app.onChange(() => translate(app.locale));
   new RulesPanel(app);
