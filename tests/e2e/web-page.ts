@@ -22,7 +22,10 @@ export interface WebSession {
   /** CSP violations, page errors and console errors. */
   problems: string[];
   tmp: string;
-  open(file?: 'zwgk.html' | 'index.html', query?: string): Promise<Page>;
+  /** Lets requests to this origin through (a local test server). */
+  allow(origin: string): void;
+  /** A page of the build from file://, or a full http:// URL. */
+  open(file?: string, query?: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -38,9 +41,10 @@ export async function startWeb(viewport = { width: 1280, height: 900 }): Promise
   });
   const external: string[] = [];
   const problems: string[] = [];
+  const allowed = ['file://'];
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith('file://')) return route.continue();
+    if (allowed.some((a) => url.startsWith(a))) return route.continue();
     external.push(url);
     return route.abort();
   });
@@ -50,13 +54,16 @@ export async function startWeb(viewport = { width: 1280, height: 900 }): Promise
     external,
     problems,
     tmp,
+    allow(origin: string) {
+      allowed.push(`${origin}/`);
+    },
     async open(file = 'zwgk.html', query = '') {
       const page = await context.newPage();
       page.on('console', (m) => {
         if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(`console: ${m.text()}`);
       });
       page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-      await page.goto(`file://${path.join(dir, file)}${query}`);
+      await page.goto(/^https?:/.test(file) ? file : `file://${path.join(dir, file)}${query}`);
       await page.waitForSelector('body.ready');
       return page;
     },

@@ -7,6 +7,8 @@
  * With SCREENSHOTS=1 it also writes docs/web-check-zh.png, docs/web-summary-zh.png, docs/web-template-zh.png.
  */
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
@@ -278,6 +280,29 @@ describe('hosting', () => {
     await checkFiles(page, [path.join(EXAMPLES, '02-高新区-表三不平衡.xlsx')]);
     expect(await page.textContent('#check-totals')).toBe('共 1 个文件：通过 0，有警告 0，有错误 1，无法读取 0；问题：错误 2 · 警告 0 · 提示 0。');
     await page.close();
+  });
+
+  it('index.html and zwgk.html work over http from any static server', async () => {
+    const server = http.createServer((req, res) => {
+      const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '');
+      const file = path.join(web.dir, name);
+      if (!/^[\w.-]+$/.test(name) || !fs.existsSync(file)) return void res.writeHead(404).end();
+      const type = name.endsWith('.html') ? 'text/html; charset=utf-8' : name.endsWith('.css') ? 'text/css' : 'text/javascript';
+      res.writeHead(200, { 'Content-Type': type }).end(fs.readFileSync(file));
+    });
+    const base = await new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+    web.allow(base);
+    try {
+      for (const file of ['index.html', 'zwgk.html']) {
+        const page = await web.open(`${base}/${file}`);
+        await checkFiles(page, [path.join(EXAMPLES, '01-县教育局-合格.xlsx')]);
+        expect(await page.textContent('#check-totals')).toBe('共 1 个文件：通过 1，有警告 0，有错误 0，无法读取 0；问题：错误 0 · 警告 0 · 提示 0。');
+        await page.close();
+      }
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 
   it('an old browser gets a clear Chinese message, not a blank page', async () => {
