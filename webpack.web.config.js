@@ -88,7 +88,22 @@ async function buildWorker(production, schemaCheckFile) {
     entry: { worker: './src/web/worker.ts' },
     output: { path: out, filename: '[name].js', clean: true, chunkFormat: false, iife: true },
   });
-  return fs.readFileSync(path.join(out, 'worker.js'), 'utf8');
+  const code = fs.readFileSync(path.join(out, 'worker.js'), 'utf8');
+  requireEs2020(code, 'worker.js');
+  const licenses = path.join(out, 'worker.js.LICENSE.txt');
+  return { code, licenses: fs.existsSync(licenses) ? fs.readFileSync(licenses, 'utf8') : '' };
+}
+
+/**
+ * The minimum browsers (Chromium 86, Firefox 115) run ES2020: a dependency that ships newer syntax
+ * would break the page there, so the build stops instead.
+ */
+function requireEs2020(code, name) {
+  try {
+    require('acorn').parse(code, { ecmaVersion: 2020, sourceType: 'script' });
+  } catch (e) {
+    throw new Error(`${name} is not ES2020 (needed by Chromium 86 / Firefox 115): ${e.message}`);
+  }
 }
 
 function sha256(text) {
@@ -118,15 +133,28 @@ function page({ csp, style, scripts }) {
  */
 const DONE = { minimized: true };
 
+/** The licence notices the minifier moved out of the scripts, as an HTML comment for the single file. */
+function licenceComment(texts) {
+  const text = texts.filter(Boolean).join('\n').replace(/--/g, '- -').trim();
+  return text ? `<!--\nLicences of the bundled libraries:\n${text}\n-->\n` : '';
+}
+
 /** Writes index.html (scripts and style as files) and zwgk.html (everything inline). */
 class PagesPlugin {
+  constructor(workerLicences) {
+    this.workerLicences = workerLicences;
+  }
+
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('ZwgkPages', (compilation) => {
       compilation.hooks.processAssets.tap({ name: 'ZwgkPages', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
         const { RawSource } = webpack.sources;
         const legacy = inlineSafe(fs.readFileSync(LEGACY_CHECK, 'utf8'));
         const css = fs.readFileSync(CSS, 'utf8');
-        const main = inlineSafe(compilation.getAsset('zwgk.js').source.source().toString());
+        const script = compilation.getAsset('zwgk.js').source.source().toString();
+        requireEs2020(script, 'zwgk.js');
+        const main = inlineSafe(script);
+        const licences = licenceComment([compilation.getAsset('zwgk.js.LICENSE.txt')?.source.source().toString(), this.workerLicences]);
         compilation.emitAsset('zwgk.css', new RawSource(css), DONE);
         // What the page was built from: scripts/web-build.js rebuilds when the sources change.
         compilation.emitAsset(STAMP, new RawSource(`${inputsHash()}\n`), DONE);
@@ -147,7 +175,7 @@ class PagesPlugin {
           new RawSource(
             page({
               csp: `${common}; script-src ${sha256(legacy)} ${sha256(main)}; style-src ${sha256(css)}; connect-src 'none'; font-src 'none'`,
-              style: `<style>${css}</style>`,
+              style: `${licences}<style>${css}</style>`,
               // Inline scripts cannot be deferred: the page script starts on DOMContentLoaded itself.
               scripts: `<script>${legacy}</script>\n<script>${main}</script>`,
             }),
@@ -163,12 +191,12 @@ module.exports = async (env = {}, argv = {}) => {
   const production = (argv.mode || process.env.WEB_MODE || 'production') !== 'development';
   const outDir = path.resolve(process.env.WEB_OUT_DIR || path.join(ROOT, 'dist/web'));
   const schemaCheckFile = writeSchemaCheck();
-  const workerSource = await buildWorker(production, schemaCheckFile);
+  const worker = await buildWorker(production, schemaCheckFile);
   return {
     ...common(production, schemaCheckFile),
     target: ['web', 'es2020'],
     entry: { zwgk: './src/web/main.ts' },
     output: { path: outDir, filename: '[name].js', clean: true, chunkFormat: false, iife: true },
-    plugins: [new webpack.DefinePlugin({ __ZWGK_WORKER_SOURCE__: JSON.stringify(workerSource) }), new PagesPlugin()],
+    plugins: [new webpack.DefinePlugin({ __ZWGK_WORKER_SOURCE__: JSON.stringify(worker.code) }), new PagesPlugin(worker.licenses)],
   };
 };

@@ -78,6 +78,16 @@ const TEXT = {
     '支持的浏览器：Chrome、Edge、360、奇安信等 Chromium 内核浏览器 86 及以上版本，Firefox ESR 115 及以上版本。',
     'Browsers: Chrome, Edge, 360, QAX and other Chromium-based browsers version 86 or later; Firefox ESR 115 or later.',
   ],
+  orDrop: ['或把文件、文件夹拖到这里', 'or drop files or a folder here'],
+  step1: [
+    '下载模板后，在 Excel 或 WPS 中打开，只在浅黄色单元格中填写；表头、公式和定义名称不要改动。',
+    'Open the template in Excel or WPS and fill in the light-yellow cells only; leave headers, formulas and defined names as they are.',
+  ],
+  step2: [
+    '“填报说明”工作表逐项说明了每个单元格怎么填；数字只填阿拉伯数字，没有发生的填 0，不要填“/”“无”或“约”。',
+    'The guide sheet explains every cell; write plain numbers, 0 where nothing happened, never “/”, “none” or “about”.',
+  ],
+  step3: ['填好后回到“校验”标签，选中这个工作簿，先自查再报送。', 'Then come back to the Check tab and choose the workbook to check it before sending it.'],
   typeAny: ['（不填）', '(none)'],
   summaryNoFiles: ['请先选择报送文件。', 'Choose the submissions first.'],
   summaryNoReadable: ['没有可读取的报送文件，未生成汇总工作簿。', 'No submission could be read; no summary workbook was made.'],

@@ -111,7 +111,6 @@ describe('校验', () => {
     expect(report.files[1].findings[0].message).toBe(
       '表三“自然人”列：本年新收 3 + 上年结转 0 = 3，但办理结果总计 2 + 结转下年度 0 = 2，相差 1。收到的申请应等于办理完的加结转的，请核对这四个数。',
     );
-    await shoot(page, 'web-check-zh.png');
   });
 
   it('groups the findings of a unit by sheet, with the messages of the report', async () => {
@@ -122,6 +121,7 @@ describe('校验', () => {
     expect(sheets).toEqual(['基本信息', '表二主动公开', '工作指标']);
     const items = await detail.locator('li').evaluateAll((lis) => lis.map((li) => `${li.getAttribute('data-rule')} ${li.querySelector('.where')?.textContent}`));
     expect(items).toEqual(['INFO-CODE B5', 'INFO-PHONE B9', 'CELL-NUMBER B4', 'CELL-NUMBER C4', 'CELL-NUMBER D4', 'CELL-APPROX B3']);
+    await shoot(page, 'web-check-zh.png');
     await row.getByRole('button', { name: /问题/ }).click();
   });
 
@@ -226,10 +226,10 @@ describe('汇总', () => {
     await chooseWith(page, '#sum-submissions-files', exampleFiles());
     await chooseWith(page, '#sum-roster-files', roster);
     await page.fill('#sum-unit-name', 'XX县人民政府办公室');
-    await shoot(page, 'web-summary-zh.png');
     const d = await downloadOf(page, () => page.click('#sum-make'));
     expect(d.name).toMatch(/^汇总-.*\.xlsx$/);
     expect(await page.textContent('#sum-status')).toContain('6 个文件，其中 5 个有错误、0 个无法读取；合计计入 1 个单位；名册中 1 个单位未报送');
+    await shoot(page, 'web-summary-zh.png');
 
     const out = path.join(web.tmp, 'summary.xlsx');
     await main(['summary', ...exampleFiles(), '-o', out, '--roster', roster[0], '--unit-name', 'XX县人民政府办公室'], { stdout: captureStream(), stderr: captureStream() });
