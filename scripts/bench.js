@@ -5,7 +5,8 @@
  *   1. rules alone: ms per workbook over in-memory snapshots;
  *   2. read + validate N generated .xlsx workbooks, against SheetJS alone reading the same files;
  *   3. the summary across units (files/s, peak memory) when scripts/bench-summary.js exists.
- * Usage: npm run bench [-- --files 1000] [-- --skip-summary]
+ *   4. the offline web page in headless Chromium against the CLI (scripts/bench-web.js).
+ * Usage: npm run bench [-- --files 1000] [-- --skip-summary] [-- --skip-web]
  * Runs on the compiled code in dist/ (built by `npm ci` or `npm run build:cli`).
  */
 const { mkdtempSync, writeFileSync, readFileSync, rmSync, existsSync } = require('node:fs');
@@ -102,6 +103,11 @@ async function main() {
     console.log('\nSummary across units:');
     const { spawnSync } = require('node:child_process');
     spawnSync(process.execPath, [join(__dirname, 'bench-summary.js')], { stdio: 'inherit' });
+  }
+
+  if (!args.includes('--skip-web') && existsSync(join(__dirname, 'bench-web.js'))) {
+    console.log('\nOffline web page:');
+    require('node:child_process').spawnSync(process.execPath, [join(__dirname, 'bench-web.js')], { stdio: 'inherit' });
   }
 }
 
