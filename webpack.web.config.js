@@ -163,7 +163,7 @@ class PagesPlugin {
           'index.html',
           new RawSource(
             page({
-              csp: `${common}; script-src 'self' ${sha256(legacy)}; style-src 'self'; connect-src 'self'; font-src 'self'`,
+              csp: `${common}; script-src 'self' ${sha256(legacy)}; style-src 'self'; connect-src 'none'; font-src 'self'`,
               style: '<link rel="stylesheet" href="zwgk.css">',
               scripts: `<script>${legacy}</script>\n<script src="zwgk.js" defer></script>`,
             }),

@@ -22,14 +22,12 @@ function notJson(file: string, detail: string): RuleProblem {
 
 export class RulesPanel {
   private problems: RuleProblem[] = [];
-  private names: string[] = [];
 
   constructor(private readonly app: App) {
     byId('rules-files').addEventListener('click', () => this.pick(false));
     byId('rules-folder').addEventListener('click', () => this.pick(true));
     byId('rules-clear').addEventListener('click', () => {
       this.problems = [];
-      this.names = [];
       app.setRules(null);
     });
     app.onChange(() => this.render());
@@ -60,23 +58,22 @@ export class RulesPanel {
       }
     }
     if (problems.length === 0) problems.push(...lintRuleSources(pageRuleSources(sources), { schemaCheck: pageSchemaCheck() }));
-    this.names = files.map((f) => f.name);
     this.problems = problems;
-    if (problems.length === 0 && sources.length > 0) this.app.setRules(sources);
-    else {
-      this.app.setRules(null);
-      this.names = problems.length ? this.names : [];
-    }
+    this.app.setRules(problems.length === 0 && sources.length > 0 ? sources : null);
   }
 
   private render(): void {
     const L = this.app.locale;
     const local = this.app.rules;
     const checks = loadRuleSet(pageRuleSources(local), { schemaCheck: pageSchemaCheck() }).checks.length;
+    const en = L === 'en';
+    const files = local ? local.map((src) => src.path).join(en ? ', ' : '、') : '';
     const label = local
-      ? `${tr('rulesStandard', L)} + ${local.length} ${tr('rulesLocalFiles', L)}（${local.map((s) => s.path).join('、')}），${checks} ${tr('rulesChecks', L)}`
-      : `${tr('rulesStandard', L)}，${checks} ${tr('rulesChecks', L)}`;
-    fill(byId('rules-status'), `${tr('rulesLabel', L)}：${label}`);
+      ? en
+        ? `${tr('rulesStandard', L)} + ${local.length} ${tr('rulesLocalFiles', L)} (${files}), ${checks} ${tr('rulesChecks', L)}`
+        : `${tr('rulesStandard', L)} + ${local.length} ${tr('rulesLocalFiles', L)}（${files}），${checks} ${tr('rulesChecks', L)}`
+      : `${tr('rulesStandard', L)}${en ? ', ' : '，'}${checks} ${tr('rulesChecks', L)}`;
+    fill(byId('rules-status'), `${tr('rulesLabel', L)}${en ? ': ' : '：'}${label}`);
     byId('rules-clear').hidden = !local && this.problems.length === 0;
     const box = byId('rules-problems');
     box.hidden = this.problems.length === 0;

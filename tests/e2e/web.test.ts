@@ -125,6 +125,20 @@ describe('校验', () => {
     await row.getByRole('button', { name: /问题/ }).click();
   });
 
+  it('dropping files on the page checks them too', async () => {
+    const bytes = Array.from(fs.readFileSync(path.join(EXAMPLES, '02-高新区-表三不平衡.xlsx')));
+    const before = await page.evaluate(() => document.body.dataset.checked);
+    await page.evaluate((data) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(data)], '拖入.xlsx'));
+      document.getElementById('drop')?.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, bytes);
+    await page.waitForFunction((b) => document.body.dataset.checked !== b, before);
+    expect(await page.textContent('#check-totals')).toBe('共 1 个文件：通过 0，有警告 0，有错误 1，无法读取 0；问题：错误 2 · 警告 0 · 提示 0。');
+    expect(await page.textContent('#results-body .file')).toBe('拖入.xlsx');
+    await checkFiles(page, exampleFiles());
+  });
+
   it('filters the units with errors', async () => {
     await page.check('#filter-errors');
     const visible = await page.$$eval('#results-body tr:not(.detail)', (trs) => trs.filter((tr) => !(tr as HTMLElement).hidden).length);
@@ -225,6 +239,7 @@ describe('汇总', () => {
     const roster = writeFiles(web, [{ name: '名册.csv', bytes: Buffer.from('单位名称\nXX县教育局\n不存在的单位\n') }]);
     await chooseWith(page, '#sum-submissions-files', exampleFiles());
     await chooseWith(page, '#sum-roster-files', roster);
+    await chooseWith(page, '#sum-previous-files', exampleFiles());
     await page.fill('#sum-unit-name', 'XX县人民政府办公室');
     const d = await downloadOf(page, () => page.click('#sum-make'));
     expect(d.name).toMatch(/^汇总-.*\.xlsx$/);
@@ -232,7 +247,7 @@ describe('汇总', () => {
     await shoot(page, 'web-summary-zh.png');
 
     const out = path.join(web.tmp, 'summary.xlsx');
-    await main(['summary', ...exampleFiles(), '-o', out, '--roster', roster[0], '--unit-name', 'XX县人民政府办公室'], { stdout: captureStream(), stderr: captureStream() });
+    await main(['summary', ...exampleFiles(), '-o', out, '--roster', roster[0], '--previous', EXAMPLES, '--unit-name', 'XX县人民政府办公室'], { stdout: captureStream(), stderr: captureStream() });
     const read = (bytes: Buffer): Record<string, unknown[][]> => {
       const wb = XLSX.read(bytes, { type: 'buffer' });
       return Object.fromEntries(wb.SheetNames.map((n) => [n, XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[n], { header: 1, raw: true })]));
@@ -247,6 +262,8 @@ describe('汇总', () => {
     expect(page_['汇总']).toEqual(units);
     expect(page_['问题清单']).toEqual(issues);
     expect(page_['汇总']).toHaveLength(7);
+    // Last year's files were given (the examples are all of the same year): each unit gets the note that none was found.
+    expect(page_['问题清单'].filter((r) => r.includes('Y-NO-PREVIOUS'))).toHaveLength(6);
     expect(page_['未报送']).toEqual(cli['未报送']);
     for (const name of Object.keys(cli).slice(3)) expect(page_[name]).toEqual(cli[name]);
     await page.close();
