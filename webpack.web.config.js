@@ -64,7 +64,7 @@ function common(production, schemaCheckFile) {
     // The browser bundles must not pull in Node built-ins.
     node: false,
     performance: { hints: false },
-    optimization: { splitChunks: false, runtimeChunk: false },
+    optimization: { splitChunks: false, runtimeChunk: false, emitOnErrors: false },
     stats: 'errors-warnings',
   };
 }
@@ -156,8 +156,9 @@ class PagesPlugin {
         const main = inlineSafe(script);
         const licences = licenceComment([compilation.getAsset('zwgk.js.LICENSE.txt')?.source.source().toString(), this.workerLicences]);
         compilation.emitAsset('zwgk.css', new RawSource(css), DONE);
-        // What the page was built from: scripts/web-build.js rebuilds when the sources change.
-        compilation.emitAsset(STAMP, new RawSource(`${inputsHash()}\n`), DONE);
+        // What the page was built from: scripts/web-build.js rebuilds when the sources change. A build
+        // with errors gets no stamp, so it is never taken for a current one.
+        if (compilation.errors.length === 0) compilation.emitAsset(STAMP, new RawSource(`${inputsHash()}\n`), DONE);
         const common = "default-src 'none'; worker-src blob:; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'";
         compilation.emitAsset(
           'index.html',

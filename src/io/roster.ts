@@ -12,10 +12,11 @@ import { rosterFromBytes } from './roster-rows';
 
 export { decodeCsv, parseCsv, rosterFromRows, rosterFromBytes } from './roster-rows';
 
-export async function readRoster(path: string): Promise<RosterEntry[]> {
+/** Reads a roster file; `disk` is the path to open when it differs from the one shown (GBK names). */
+export async function readRoster(path: string, disk: string | Buffer = path): Promise<RosterEntry[]> {
   let data: Uint8Array;
   try {
-    data = new Uint8Array(await readFile(path));
+    data = new Uint8Array(await readFile(disk));
   } catch {
     throw new UserError('roster-not-found', {
       'zh-CN': `无法读取名册“${path}”：文件不存在或没有读取权限，请检查路径。`,

@@ -29,8 +29,8 @@ export interface ReadOptions {
 /** The answer for a file not read in time (code and wording of `zwgk validate`, without its command-line option). */
 export function timedOut(file: string, seconds: number): UserError {
   return new UserError('timeout', {
-    'zh-CN': `文件“${file}”在 ${seconds} 秒内未能读完，已跳过：它可能含有异常庞大或损坏的内容，请在 Excel 或 WPS 中打开检查后另存为 .xlsx 再试。`,
-    en: `The file "${file}" could not be read within ${seconds} seconds and was skipped: it may hold abnormally large or damaged content; open it in Excel or WPS, save it as .xlsx and try again.`,
+    'zh-CN': `文件“${file}”在 ${seconds} 秒内未能读取和校验完，已跳过：它可能含有异常庞大或损坏的内容，请在 Excel 或 WPS 中打开检查后另存为 .xlsx 再试。`,
+    en: `The file "${file}" could not be read and checked within ${seconds} seconds and was skipped: it may hold abnormally large or damaged content; open it in Excel or WPS, save it as .xlsx and try again.`,
   });
 }
 
