@@ -212,6 +212,7 @@ export function formatBatchHtml(report: BatchReport, locale: Locale, generatedAt
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="zwgk">
 <title>${esc(W.title)}</title>
 <style>${CSS}</style>
 </head>
