@@ -7,7 +7,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { UserError } from '../core/errors';
 import type { LocalisedText } from '../core/report';
 
-export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.ods'];
+export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.ods', '.docx', '.html', '.htm'];
 
 export function isWorkbookPath(path: string): boolean {
   const name = basename(path);

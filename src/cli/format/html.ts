@@ -36,7 +36,7 @@ function fileSection(f: FileReport, locale: Locale): string {
   const unit = [u.name, u.code, u.type, u.year === null ? null : String(u.year)].filter((x): x is string => !!x).map(esc).join(' · ');
   const rows = f.findings
     .map((x) => {
-      const cells = x.cells.map((c) => `${esc(c.sheet)}!${esc(c.address)}`).join('<br>');
+      const cells = x.cells.map((c) => (c.location ? esc(c.location) : `${esc(c.sheet)}!${esc(c.address)}`)).join('<br>');
       return `<tr><td class="sev-${x.severity}">${esc(L[x.severity])}</td><td>${esc(x.rule)}</td><td class="cell">${cells}</td><td>${esc(x.message)}</td></tr>`;
     })
     .join('');

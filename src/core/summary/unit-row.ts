@@ -121,7 +121,7 @@ export function issueRow(row: Pick<UnitRow, 'unit' | 'file'>, f: Finding, locale
     file: row.file,
     rule: f.rule,
     severity: f.severity,
-    location: c ? `${c.sheet}!${c.address}` : '',
+    location: c ? (c.location ?? `${c.sheet}!${c.address}`) : '',
     message: f.messages[locale] ?? f.message,
   };
 }
