@@ -295,6 +295,16 @@ export function parseTitle(text: string): { unit: string; year: number } | null 
   return m ? { unit: m[1], year: Number(m[2]) } : null;
 }
 
+/** Website chrome around a posted report (footer, print and close links): never report text. */
+const BOILERPLATE = /主办单位|承办单位|网站标识码|ICP备|公网安备|版权所有|技术支持|打印本页|关闭窗口|【打印】|【关闭】|^分享到|^扫一扫/u;
+const DATE_LINE = /^\d{4}年\d{1,2}月\d{1,2}日$/u;
+
+/** A signature line at the end of a report: the unit's name or the date of the report. */
+function isSignature(text: string, unit: string | null): boolean {
+  const t = text.normalize('NFKC').replace(/\s+/gu, '');
+  return DATE_LINE.test(t) || (unit !== null && t === unit);
+}
+
 export interface RecognisedReport {
   snapshot: Snapshot;
   /** Which of 表二, 表三, 表四 were found as tables. */
@@ -341,7 +351,8 @@ export function recogniseReport(blocks: readonly ReadBlock[], source: string): R
       // Before 一、: the title (possibly over two lines), site navigation, the preamble.
       if (!title) {
         leading.push(text.replace(/\n/g, ''));
-        for (let k = Math.min(3, leading.length); k >= 1 && !title; k--) {
+        // The shortest run of lines that reads as a title: one line, or a title broken over two or three.
+        for (let k = 1; k <= Math.min(3, leading.length) && !title; k++) {
           const candidate = leading.slice(-k).join('');
           title = parseTitle(candidate);
           if (title) titleText = candidate;
@@ -349,6 +360,7 @@ export function recogniseReport(blocks: readonly ReadBlock[], source: string): R
       }
       continue;
     }
+    if (BOILERPLATE.test(text)) continue;
     if (section === 'overview' || section === 'problems' || section === 'other') texts[section].push(...text.split('\n').map((l) => l.trim()).filter(Boolean));
   }
 
@@ -361,6 +373,8 @@ export function recogniseReport(blocks: readonly ReadBlock[], source: string): R
     put1('INFO_UNIT_NAME', DOCUMENT_SHEETS.title, { type: 's', value: title.unit, text: title.unit }, `标题“${titleText}”`);
     put1('INFO_YEAR', DOCUMENT_SHEETS.title, { type: 'n', value: title.year, text: String(title.year) }, `标题“${titleText}”`);
   }
+  // The end of 六 is where a page's footer and the report's signature (unit, date) follow.
+  while (texts.other.length > 0 && isSignature(texts.other[texts.other.length - 1], title?.unit ?? null)) texts.other.pop();
   const other = texts.other.filter((p) => !p.startsWith(FEE_LEAD));
   const feeLine = texts.other.find((p) => p.startsWith(FEE_LEAD));
   const fee = feeLine !== undefined ? feeLine.slice(FEE_LEAD.length) : (texts.other.find((p) => p.includes('信息处理费')) ?? '');

@@ -73,7 +73,7 @@ export function keyTotals(snapshot: Snapshot): Record<string, number | null> {
 
 function cellOf(snapshot: Snapshot, name: string): FindingCell | undefined {
   const c = snapshot.cells[name];
-  return c ? { name, sheet: c.sheet, address: c.address } : undefined;
+  return c ? { name, sheet: c.sheet, address: c.address, ...(c.location ? { location: c.location } : {}) } : undefined;
 }
 
 export function unitCells(snapshot: Snapshot): UnitCells {
