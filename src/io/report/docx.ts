@@ -60,11 +60,12 @@ function bodyParagraph(text: string): Paragraph {
   });
 }
 
-function heading(text: string): Paragraph {
+/** A level-1 heading; after a table it keeps a little air (half a line) above it. */
+function heading(text: string, afterTable: boolean): Paragraph {
   return new Paragraph({
     children: [new TextRun({ text, font: font(FONTS.heading1), size: SIZE.body })],
     indent: { firstLine: FIRST_LINE_INDENT },
-    spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT },
+    spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT, before: afterTable ? Math.round(BODY_LINE / 2) : 0 },
     keepNext: true,
   });
 }
@@ -130,8 +131,10 @@ function drawTable(table: DocTable, width: number): Table {
       });
     });
     for (let k = 0; k < busy.length; k++) busy[k] = Math.max(0, busy[k] - 1);
-    // 表二 and 表四 are short: kept on one page. 表三 runs on, its header repeated on the next page.
-    const keepNext = table.key !== 't3' && r < table.rows.length - 1;
+    // 表四 stays on one page; 表二 may break between its four blocks (a block starts with a one-cell
+    // title row) but not inside one; 表三 runs on, its header repeated on the next page.
+    const next = table.rows[r + 1];
+    const keepNext = next !== undefined && (table.key === 't4' || (table.key === 't2' && next.length > 1));
     return new TableRow({ children, tableHeader: r < table.headerRows ? true : undefined, cantSplit: true, keepNext });
   });
   return new Table({
@@ -186,7 +189,7 @@ export function reportToDocx(doc: ReportDocument, opts: ReportDocxOptions = {}):
   };
   const blocks: DocBlock[] = doc.blocks;
   blocks.forEach((block, i) => {
-    if (block.kind === 'heading') current.push(heading(block.text));
+    if (block.kind === 'heading') current.push(heading(block.text, blocks[i - 1]?.kind === 'table'));
     else if (block.kind === 'paragraph') current.push(bodyParagraph(block.text));
     else if (landscape.has(block.table.key)) {
       // The heading above the table moves with it onto the landscape page.
