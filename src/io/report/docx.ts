@@ -92,7 +92,8 @@ function noticeParagraphs(lines: readonly string[]): Paragraph[] {
     (line, i) =>
       new Paragraph({
         children: [new TextRun({ text: line, font: font(i === 0 ? FONTS.heading1 : FONTS.body), size: 24, color: 'C00000' })],
-        border: { top: i === 0 ? box : undefined, bottom: i === lines.length - 1 ? box : undefined, left: box, right: box },
+        // Identical borders on every line: Word and Writer draw consecutive bordered paragraphs as one box.
+        border: { top: box, bottom: box, left: box, right: box },
         spacing: { line: 360, lineRule: LineRuleType.AUTO, after: i === lines.length - 1 ? BODY_LINE : 0 },
       }),
   );
