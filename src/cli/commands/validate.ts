@@ -32,7 +32,7 @@ function help(ctx: CliContext): string {
     ctx,
     `用法：zwgk validate 文件或文件夹... [选项]
 
-校验报送的年报工作簿（.xlsx、.xlsm、.xls、.ods；文件夹会递归查找）。
+校验报送的年报工作簿（.xlsx、.xlsm、.xls、.ods）和 Word/网页版年度报告（.docx、.html、.htm）；文件夹会递归查找。
 
 选项：
   --format text|json|html   报告格式（默认 text：按文件和工作表分组的文字报告）
@@ -50,7 +50,7 @@ function help(ctx: CliContext): string {
 `,
     `Usage: zwgk validate FILES|DIRS... [options]
 
-Validates annual-report workbooks (.xlsx, .xlsm, .xls, .ods; folders are searched recursively).
+Validates annual-report workbooks (.xlsx, .xlsm, .xls, .ods) and published reports (.docx, .html, .htm); folders are searched recursively.
 
 Options:
   --format text|json|html   report format (default text: grouped by file and sheet)
