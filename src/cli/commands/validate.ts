@@ -202,7 +202,8 @@ async function validateBatch(paths: string[], opts: Options, ctx: CliContext): P
       const m = messageOf(e, locale);
       report = unreadableFileReport(file, m.code, m.message);
     }
-    if (opts.annotate && snapshot && findings.length > 0) {
+    // Annotated copies are workbooks; a Word or web report is left as it is.
+    if (opts.annotate && snapshot && snapshot.origin !== 'document' && findings.length > 0) {
       await writeAnnotated(file, findings, opts, taken, ctx);
     }
     reports.push(report);
