@@ -3,7 +3,7 @@
  * exported by Word, WPS or LibreOffice) into paragraphs and tables with parse5. The page's encoding
  * comes from its byte-order mark or <meta charset> (GB2312/GBK pages are common), else UTF-8, else
  * GB18030. Tables that hold other tables are page layout, not report tables: their content is read
- * as flowing text. Browser-safe apart from iconv-lite, which bundles.
+ * as flowing text. Browser-safe (iconv-lite decodes a plain Uint8Array; its types only say Buffer).
  */
 import { decode, encodingExists } from 'iconv-lite';
 import { parse } from 'parse5';
@@ -24,22 +24,25 @@ const BLOCK = new Set(
 );
 const SKIP = new Set(['script', 'style', 'head', 'noscript', 'template', 'title', 'iframe', 'object', 'svg', 'select', 'button', 'textarea']);
 
+/** The bytes as iconv-lite's declared parameter type: it reads any Uint8Array. */
+const asBuffer = (b: Uint8Array): Buffer => b as Buffer;
+
 /** Picks the page's encoding and decodes it. */
 export function decodeHtml(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode(Buffer.from(bytes.subarray(2)), 'utf-16be');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode(asBuffer(bytes.subarray(2)), 'utf-16be');
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
   if (declared && declared !== 'utf-8' && declared !== 'utf8' && encodingExists(declared)) {
     // GB2312 pages routinely hold GBK characters; GB18030 reads them all.
     const enc = /^(gb2312|gbk|gb_2312-80|x-gbk|cp936)$/.test(declared) ? 'gb18030' : declared;
-    return decode(Buffer.from(bytes), enc);
+    return decode(asBuffer(bytes), enc);
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return decode(Buffer.from(bytes), 'gb18030');
+    return decode(asBuffer(bytes), 'gb18030');
   }
 }
 
