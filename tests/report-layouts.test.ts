@@ -233,5 +233,16 @@ describe('report documents laid out as real authors do', () => {
     }
     expect(isUserError(caught) && caught.code).toBe('no-report-tables');
   });
-});
 
+  it('a title without the year: the year comes from the statistical period of the preamble', async () => {
+    const parts = standard('某某县审计局政府信息公开工作年度报告', CITY_OFFICE, {
+      preamble: '本报告所列数据的统计期限自２０２４年１月１日起至２０２４年１２月３１日止。',
+      overview: ['本年度收到政府信息公开申请34件。'],
+    });
+    const snapshot = readReportDocument(buildHtml(reportBlocks(parts)), 'k.html');
+    expect(snapshot.cells.INFO_YEAR.value).toBe(2024);
+    expect(snapshot.cells.INFO_YEAR.location).toBe('导语（统计期限）');
+    expect(snapshot.cells.INFO_UNIT_NAME).toBeUndefined();
+    expect(await check(buildHtml(reportBlocks(parts)), 'k.html')).toEqual([]);
+  });
+});

@@ -99,6 +99,16 @@ describe('the Word document', () => {
   });
 });
 
+it('can put 表三 on a landscape page of its own, its heading with it', async () => {
+  const snapshot = await readWorkbookFile(CLEAN);
+  const xml = strFromU8(unzipSync(await buildReportDocx(snapshot, { date: NOW, landscape: ['t3'] }))['word/document.xml']);
+  expect(count(xml, '<w:sectPr')).toBe(3);
+  const landscape = xml.indexOf('w:orient="landscape"');
+  expect(landscape).toBeGreaterThan(xml.indexOf('（本列数据的勾稽关系为'));
+  expect(landscape).toBeLessThan(xml.indexOf('四、政府信息公开行政复议、行政诉讼情况'));
+  expect(xml.lastIndexOf('<w:sectPr', xml.indexOf('三、收到和处理政府信息公开申请情况'))).toBeGreaterThan(xml.indexOf('二、主动公开政府信息情况'));
+});
+
 describe('the HTML fragment', () => {
   it('is one <div> with inline styles, real spans and escaped text', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'zwgk-report-')), 'u.xlsx');

@@ -180,13 +180,15 @@ export interface ReportParts {
   t2?: FxRows | null;
   t3?: FxRows[] | null;
   t4?: FxRows | null;
+  /** The opening paragraph (default: the legal basis without the statistical period). */
+  preamble?: string;
 }
 
 /** The report in reading order: title, preamble, six sections; 表三 may come in several parts. */
 export function reportBlocks(parts: ReportParts): FxBlock[] {
   const blocks: FxBlock[] = [
     { p: parts.title },
-    { p: '本报告根据《中华人民共和国政府信息公开条例》要求编制。' },
+    { p: parts.preamble ?? '本报告根据《中华人民共和国政府信息公开条例》要求编制。' },
     { p: '一、总体情况' },
     ...(parts.overview ?? []).map((p) => ({ p })),
     { p: '二、主动公开政府信息情况' },

@@ -369,9 +369,16 @@ export function recogniseReport(blocks: readonly ReadBlock[], source: string): R
     r.location = location;
     out.cells[name] = r;
   };
-  if (title) {
+  if (!title) {
+    // No title with a year: the preamble's statistical period still names the year.
+    const period = leading.map((l) => /统计期限[^。]*?((?:19|20)\d{2})年0?1月0?1日/u.exec(l.normalize('NFKC'))).find((m) => m !== null);
+    if (period) title = { unit: '', year: Number(period[1]) };
+  }
+  if (title?.unit) {
     put1('INFO_UNIT_NAME', DOCUMENT_SHEETS.title, { type: 's', value: title.unit, text: title.unit }, `标题“${titleText}”`);
-    put1('INFO_YEAR', DOCUMENT_SHEETS.title, { type: 'n', value: title.year, text: String(title.year) }, `标题“${titleText}”`);
+  }
+  if (title) {
+    put1('INFO_YEAR', DOCUMENT_SHEETS.title, { type: 'n', value: title.year, text: String(title.year) }, titleText ? `标题“${titleText}”` : '导语（统计期限）');
   }
   // The end of 六 is where a page's footer and the report's signature (unit, date) follow.
   while (texts.other.length > 0 && isSignature(texts.other[texts.other.length - 1], title?.unit ?? null)) texts.other.pop();
