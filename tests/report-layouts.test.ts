@@ -11,6 +11,7 @@ import {
   Values,
   buildDocx,
   buildHtml,
+  buildWordHtml,
   reportBlocks,
   t2,
   t2Table,
@@ -244,5 +245,25 @@ describe('report documents laid out as real authors do', () => {
     expect(snapshot.cells.INFO_YEAR.location).toBe('导语（统计期限）');
     expect(snapshot.cells.INFO_UNIT_NAME).toBeUndefined();
     expect(await check(buildHtml(reportBlocks(parts)), 'k.html')).toEqual([]);
+  });
+
+  it("Word's own web page export: GB2312, <o:p>, &nbsp; in empty cells, spacer cells closing each row", async () => {
+    // 表三 of a district bureau: 自然人 7, one 商业企业; 结转 cells left empty (&nbsp;) by the author.
+    const values: Values = {
+      ...t2({ T2_NORM_ISSUED: 1, T2_NORM_VALID: 3, T2_LICENSE: 4 }),
+      ...t3({ NEW: { NAT: 7, BIZ: 1 }, OPEN: { NAT: 5, BIZ: 1 }, NA_NOTHELD: { NAT: 2 }, TOTAL: { NAT: 7, BIZ: 1 } }),
+      T3_CARRYOUT_NAT: '',
+      T3_CARRYOUT_SUM: '',
+      ...t4({}),
+    };
+    const parts = standard('某某区某某局2023年政府信息公开工作年度报告', values, {
+      overview: ['2023年共收到政府信息公开申请8件，全部按时办结。'],
+    });
+    const page = buildWordHtml(reportBlocks(parts));
+    expect(await check(page, 'l.htm')).toEqual([
+      'CELL-REQUIRED error 表三 第28行「自然人」列',
+      'CELL-REQUIRED error 表三 第28行「总计」列',
+    ]);
+    expect(readReportDocument(page, 'l.htm').cells.T3_OPEN_BIZ.location).toBe('表三 第6行「商业企业」列');
   });
 });

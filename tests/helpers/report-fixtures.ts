@@ -329,3 +329,34 @@ export function buildHtml(blocks: FxBlock[], style: HtmlStyle = {}): Uint8Array 
   const html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"><title>${esc(title)}</title><script>var x = "<table>";</script></head><body>${content}</body></html>`;
   return style.gbk ? new Uint8Array(encode(html, 'gbk')) : strToU8(html);
 }
+
+/**
+ * A page as Word's "Save as Web Page (filtered)" writes it: GB2312, MsoNormal paragraphs with
+ * <o:p> and &nbsp; in empty cells, conditional comments, spacer cells at the end of rows.
+ */
+export function buildWordHtml(blocks: FxBlock[]): Uint8Array {
+  const p = (t: string) => `<p class=MsoNormal><span lang=EN-US style='font-family:仿宋_GB2312'>${t === '' ? '&nbsp;' : esc(t)}<o:p></o:p></span></p>`;
+  const table = (rows: FxRows) =>
+    `<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;mso-yfti-tbllook:1184'>` +
+    rows
+      .map(
+        (cells, r) =>
+          `<tr style='mso-yfti-irow:${r}'>` +
+          cells
+            .map(
+              (c) =>
+                `<td width=${57 * (c.colSpan ?? 1)} valign=top${c.rowSpan && c.rowSpan > 1 ? ` rowspan=${c.rowSpan}` : ''}${c.colSpan && c.colSpan > 1 ? ` colspan=${c.colSpan}` : ''} style='width:42.5pt;border:solid windowtext 1.0pt;padding:0cm 5.4pt 0cm 5.4pt'>${c.text.split('\n').map(p).join('')}</td>`,
+            )
+            .join('') +
+          `<![if !supportMisc]><td style='border:none' width=0><p class='MsoNormal'>&nbsp;</p></td><![endif]></tr>`,
+      )
+      .join('\n') +
+    '</table>';
+  const body = blocks.map((b) => ('p' in b ? p(b.p) : table(b.table))).join('\n');
+  const html = `<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+<head><meta http-equiv=Content-Type content="text/html; charset=gb2312"><meta name=Generator content="Microsoft Word 15 (filtered)">
+<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]-->
+<style><!-- p.MsoNormal {margin:0cm; font-size:10.5pt;} --></style></head>
+<body lang=ZH-CN style='tab-interval:21.0pt'><div class=WordSection1>${body}</div></body></html>`;
+  return new Uint8Array(encode(html, 'gbk'));
+}
