@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { isUserError, type UserError } from '../core/errors';
 import type { Snapshot } from '../core/snapshot';
 import { fileNotFound, notAFile, tooLarge, unreadable } from './reader/refusals';
-import { isReportDocumentName, readReportDocument } from './report-reader';
+import { isReportDocument, readReportDocument } from './report-reader';
 import { effectiveLimits, readWorkbook, type ReadLimits } from './reader/workbook-bytes';
 
 export { describeMissingNames } from './reader/describe';
@@ -49,6 +49,6 @@ export async function readWorkbookFile(path: string, limits?: Partial<ReadLimits
   }
   const data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // A published report (Word document or web page) is read into the same Snapshot shape.
-  if (isReportDocumentName(path) && data.length > 0) return readReportDocument(data, path, lim.maxUncompressedBytes);
+  if (isReportDocument(data, path)) return readReportDocument(data, path, lim.maxUncompressedBytes);
   return readWorkbook(data, path, lim);
 }

@@ -6,7 +6,8 @@
  */
 import { isUserError } from '../../core/errors';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { ZipStructureError, readSmallEntry, readZipDirectory } from '../reader/zip';
+import { Inflate } from 'fflate';
+import { ZipStructureError, entryData, readSmallEntry, readZipDirectory, type ZipEntry } from '../reader/zip';
 import type { ReadBlock, ReadDocument } from '../../core/report-doc/blocks';
 import type { SourceCell } from '../../core/report-doc/grid';
 import { documentCorrupt, documentTooLarge } from './refusals';
@@ -158,6 +159,33 @@ function mainPartName(contentTypes: string | null): string {
   return m ? m[1] : 'word/document.xml';
 }
 
+/**
+ * Inflates one entry to text, stopping as soon as the output passes `limit` bytes: declared sizes
+ * can lie, and a crafted entry must not be inflated to the end first.
+ */
+function inflateText(bytes: Uint8Array, entry: ZipEntry, limit: number, file: string): string {
+  const data = entryData(bytes, entry);
+  if (entry.method === 0) {
+    if (data.length > limit) throw documentTooLarge(file, limit);
+    return new TextDecoder('utf-8').decode(data);
+  }
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const inflater = new Inflate((chunk) => {
+    size += chunk.length;
+    if (size > limit) throw documentTooLarge(file, limit);
+    parts.push(chunk);
+  });
+  for (let i = 0; i < data.length; i += 64 * 1024) inflater.push(data.subarray(i, i + 64 * 1024), i + 64 * 1024 >= data.length);
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (const part of parts) {
+    out.set(part, o);
+    o += part.length;
+  }
+  return new TextDecoder('utf-8').decode(out);
+}
+
 /** Reads the bytes of a .docx into paragraphs and tables. Throws a UserError for a damaged file. */
 export function readDocxBlocks(bytes: Uint8Array, file: string, maxUncompressed: number): ReadDocument {
   try {
@@ -168,8 +196,7 @@ export function readDocxBlocks(bytes: Uint8Array, file: string, maxUncompressed:
     const main = byName.get(mainName);
     if (!main) throw new ZipStructureError(`no ${mainName}`);
     if (main.declaredSize > maxUncompressed) throw documentTooLarge(file, maxUncompressed);
-    const xml = readSmallEntry(bytes, main, maxUncompressed + 1);
-    if (xml.length > maxUncompressed) throw documentTooLarge(file, maxUncompressed);
+    const xml = inflateText(bytes, main, maxUncompressed, file);
     const app = byName.get('docProps/app.xml');
     const generator = app ? /<Application>([^<]*)<\/Application>/.exec(readSmallEntry(bytes, app, 64 * 1024))?.[1] : undefined;
     return { blocks: blocksFromDocumentXml(xml), generator };

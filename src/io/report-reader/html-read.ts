@@ -129,9 +129,32 @@ export function blocksFromHtml(html: string): ReadBlock[] {
   return blocks;
 }
 
-/** Reads the bytes of a web page into paragraphs and tables. */
+/** Elements without an end tag, and elements whose end tag authors (and the parser) may leave out. */
+const NO_NESTING = new Set(
+  'area base br col embed hr img input link meta source track wbr param p li td th tr option dt dd tbody thead tfoot colgroup'.split(' '),
+);
+
+/** Deepest nesting the page could have, by one linear pass over its tags (an upper bound). */
+export function roughDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  const tags = /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g;
+  for (let m = tags.exec(html); m; m = tags.exec(html)) {
+    const name = m[2].toLowerCase();
+    if (NO_NESTING.has(name) || m[3] === '/') continue;
+    if (m[1] === '/') depth = Math.max(0, depth - 1);
+    else max = Math.max(max, ++depth);
+  }
+  return max;
+}
+
+/** Real pages nest elements a few dozen deep; the HTML parser's time grows with the square of the depth. */
+export const MAX_HTML_DEPTH = 3000;
+
+/** Reads the bytes of a web page into paragraphs and tables. Throws RangeError for absurd nesting. */
 export function readHtmlBlocks(bytes: Uint8Array): ReadDocument {
   const html = decodeHtml(bytes);
+  if (roughDepth(html) > MAX_HTML_DEPTH) throw new RangeError('nesting too deep');
   const generator = /<meta[^>]+name\s*=\s*["']?(?:generator|Generator)["']?[^>]*content\s*=\s*["']([^"']*)/i.exec(html.slice(0, 8192))?.[1];
   return { blocks: blocksFromHtml(html), generator };
 }
