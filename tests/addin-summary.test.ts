@@ -45,7 +45,7 @@ beforeAll(async () => {
     const stdout = captureStream();
     const stderr = captureStream();
     const code = await main(['summary', ...FILES, '-o', 'out.xlsx'], { stdout, stderr });
-    expect(code).toBe(1);
+    expect(code).toBe(3);
   } finally {
     process.chdir(cwd);
   }

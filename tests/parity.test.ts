@@ -126,6 +126,9 @@ describe('add-in and CLI give identical findings', () => {
           'CELL-NUMBER error B27',
           'TXT-NUMBERS warning B3',
           'TXT-FEE warning B6',
+          // 1.5 元 is no multiple of 10 元 (国办函〔2020〕109号), and more than 表二's 0 万元 of fees
+          'FEE-YUAN warning B7',
+          'FEE-YUAN info B7',
         ]);
       }
     } finally {

@@ -89,7 +89,7 @@ describe('through the CLI', () => {
       }
     })();
     const code = await main(['validate', join(dir, 'a.html'), join(dir, 'b.docx'), join(dir, 'c.docx'), '--format', 'html', '-o', out], { stdout: stderr, stderr });
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     const html = require('node:fs').readFileSync(out, 'utf8') as string;
     expect(html).not.toMatch(/<img src=x/);
     expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');

@@ -189,7 +189,7 @@ describe('report documents laid out as real authors do', () => {
     expect(snapshot.cells.T3_NEW_BIZ.location).toBe('表三 第2行「商业企业」列');
     expect(snapshot.cells.T3_NEW_SUM.value).toBe(3);
     expect(await check(buildDocx(reportBlocks(parts)), 'f.docx')).toEqual([
-      'TXT-NUMBERS warning 正文“一、总体情况” | 表三 第2行「总计」列',
+      'TXT-NUMBERS warning 正文“一、总体情况” | 表三 第2行「总计」列 | 表三 第3行「总计」列',
       'CELL-TEXTNUM warning 表三 第2行「自然人」列',
       'CELL-TEXTNUM warning 表三 第2行「总计」列',
     ]);

@@ -23,7 +23,7 @@ class Capture extends Writable {
 
 const EXAMPLES = join(__dirname, '..', 'examples');
 
-it('summarises a folder of Word and web reports', async () => {
+it('summarises a folder of Word and web reports, with the findings across them', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'zwgk-report-summary-'));
   const reports = join(dir, '各部门年报');
   mkdirSync(reports);
@@ -38,12 +38,15 @@ it('summarises a folder of Word and web reports', async () => {
   const wb = XLSX.readFile(out);
   const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['汇总']);
   expect(rows.map((r) => [r['单位名称'], r['文件'], r['状态'], r['错误数'], r['计入合计'], r['本年新收']])).toEqual([
-    ['XX县教育局', join(reports, '县教育局.docx'), '通过', 0, '是', 13],
+    ['XX县教育局', join(reports, '县教育局.docx'), '有警告', 0, '是', 13],
     ['XX高新技术产业开发区管委会', join(reports, '高新区.html'), '有错误', 2, '否', 3],
   ]);
   const issues = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['问题清单']);
-  expect(issues.map((r) => [r['检查项'], r['位置']])).toEqual([
-    ['T3-BALANCE', '表三 第4行「自然人」列'],
-    ['T3-BALANCE', '表三 第4行「总计」列'],
+  // The two examples share their 五、存在的主要问题 word for word: 内容雷同, found across the reports.
+  expect(issues.map((r) => [r['文件'], r['检查项'], r['位置']])).toEqual([
+    [join(reports, '高新区.html'), 'T3-BALANCE', '表三 第4行「自然人」列'],
+    [join(reports, '高新区.html'), 'T3-BALANCE', '表三 第4行「总计」列'],
+    [join(reports, '县教育局.docx'), 'U-SAME-TEXT', '正文“五、存在的主要问题及改进情况”'],
+    [join(reports, '高新区.html'), 'U-SAME-TEXT', '正文“五、存在的主要问题及改进情况”'],
   ]);
 });

@@ -160,11 +160,11 @@ describe('zwgk report', () => {
     expect(readFileSync(out, 'utf8')).toContain('<h1');
   });
 
-  it('answers usage errors and unreadable workbooks with exit 2', async () => {
+  it('answers usage errors with exit 2 and an unreadable workbook with exit 3', async () => {
     expect((await run(['report'])).code).toBe(2);
     expect((await run(['report', CLEAN, '--format', 'pdf'])).code).toBe(2);
     const missing = await run(['report', join(tmpdir(), 'nope-zwgk.xlsx')]);
-    expect(missing.code).toBe(2);
+    expect(missing.code).toBe(3);
     expect(missing.err).toMatch(/找不到/);
   });
 

@@ -13,7 +13,7 @@ import { loadRuleSources } from '../../io/load-rules';
 import { readWorkbookFile } from '../../io/read-workbook';
 import { buildReportDocx } from '../../io/report/docx';
 import { buildReportHtml } from '../../io/report/html';
-import { CliContext, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, t } from '../context';
+import { CliContext, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, t } from '../context';
 
 function help(ctx: CliContext): string {
   return t(
@@ -31,7 +31,7 @@ Word 文档按党政机关公文格式排版（A4、仿宋三号正文、小标�
   --force                  工作簿有错误时仍然生成（首页注明未通过校验）；覆盖已存在的输出文件
   --lang zh|en             语言（默认中文）
 
-退出码：0 已生成；1 工作簿有错误，未生成（加 --force 可生成）；2 用法错误、工作簿无法读取或无法写出。
+退出码：0 已生成；1 工作簿有错误，未生成（加 --force 可生成）；2 用法错误或无法写出；3 工作簿无法读取。
 `,
     `Usage: zwgk report WORKBOOK [-o OUTPUT] [options]
 
@@ -47,7 +47,7 @@ Options:
   --force                  write even when the workbook has errors (the first page says so); replace an existing output
   --lang zh|en             language (default Chinese)
 
-Exit codes: 0 written; 1 the workbook has errors, nothing written (--force writes anyway); 2 usage error, unreadable workbook or output not writable.
+Exit codes: 0 written; 1 the workbook has errors, nothing written (--force writes anyway); 2 usage error or output not writable; 3 unreadable workbook.
 `,
   );
 }
@@ -98,7 +98,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   } catch (e) {
     if (!isUserError(e)) throw e;
     ctx.stderr.write(`${e.messageIn(ctx.locale)}\n`);
-    return EXIT_USAGE;
+    return EXIT_UNREADABLE;
   }
   const report = await validator.validate(snapshot, { locale: ctx.locale });
   const errors = report.findings.filter((f) => f.severity === 'error');

@@ -127,6 +127,7 @@ export async function findingsOf(
   const meta = rule.meta;
   if (meta.perHit) {
     const fact = await almanac.factValue<{ hits?: Hit[] }>(meta.perHit.fact, meta.perHit.params ?? {});
+    if (meta.groupHits) return groupedFindings(meta, fact.hits ?? [], snapshot, previous, locale);
     return (fact.hits ?? []).map((hit) => {
       const vars: Vars = { label: hit.label, labelEn: hit.labelEn, text: hit.text, value: hit.value, cls: hit.cls };
       const texts = meta.messageVariants?.[hit.cls] ?? meta.messageVariants?.default ?? meta.message;
@@ -166,6 +167,57 @@ export async function findingsOf(
       values,
     },
   ];
+}
+
+/** How a group of hits is named in a message. */
+const TABLE_NAMES: Readonly<Record<string, [string, string]>> = {
+  INFO: ['基本信息', 'Basic information'],
+  T2: ['表二（主动公开政府信息情况）', 'Table 2 (proactive disclosure)'],
+  T3: ['表三（收到和处理政府信息公开申请情况）', 'Table 3 (requests received and handled)'],
+  T4: ['表四（政府信息公开行政复议、行政诉讼情况）', 'Table 4 (administrative review and litigation)'],
+  W: ['工作指标', 'Work indicators'],
+  TXT: ['文字部分', 'Narrative'],
+};
+
+/** One finding per group of hits (groupHits), marking every hit's cell. */
+function groupedFindings(
+  meta: ExpandedRule['meta'],
+  hits: readonly Hit[],
+  snapshot: Snapshot,
+  previous: Snapshot | null,
+  locale: Locale,
+): Finding[] {
+  const groups = new Map<string, Hit[]>();
+  for (const h of hits) {
+    const key = meta.groupHits === 'group' ? h.group : 'all';
+    const g = groups.get(key);
+    if (g) g.push(h);
+    else groups.set(key, [h]);
+  }
+  return [...groups].map(([key, list]) => {
+    const first = list[0];
+    const [table, tableEn] = TABLE_NAMES[key] ?? ['', ''];
+    const vars: Vars = {
+      count: list.length,
+      table,
+      tableEn,
+      label: first.label,
+      labelEn: first.labelEn,
+      text: first.text,
+      formula: first.formula ?? '',
+    };
+    const messages = fillAll(meta.message, vars, snapshot, previous);
+    const values: Vars = { count: list.length };
+    for (const h of list) values[h.name] = cellValue(snapshot, h.name);
+    return {
+      rule: meta.ruleId,
+      severity: meta.severity,
+      message: messages[locale],
+      messages,
+      cells: list.map((h) => findingCell(snapshot, h.name)).filter((c): c is FindingCell => c !== null),
+      values,
+    };
+  });
 }
 
 /** Sorts findings the way a person fixes them: sheet order, then row, then column; no cell first. */
