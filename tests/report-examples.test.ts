@@ -20,6 +20,6 @@ it('the committed example report is in step with the generator (run npm run exam
 
 it('the example report validates without findings, like its workbook', async () => {
   const report = await validator.validate(await readWorkbookFile(FILE), { now: new Date('2026-11-25T00:00:00Z') });
-  expect(report.unit).toEqual({ name: 'XX县教育局', code: null, type: null, year: 2025 });
+  expect(report.unit).toEqual({ name: 'XX县司法局', code: null, type: null, year: 2025 });
   expect(report.findings).toEqual([]);
 });

@@ -36,17 +36,24 @@ it('summarises a folder of Word and web reports, with the findings across them',
   expect(code).toBe(1);
 
   const wb = XLSX.readFile(out);
-  const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['汇总']);
+  // Each sheet has a title block above its header row: read from the row that starts with 序号 / 单位名称.
+  const table = (sheet: string, first: string) => {
+    const grid = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[sheet], { header: 1 });
+    const at = grid.findIndex((r) => r[0] === first);
+    const header = grid[at] as string[];
+    return grid.slice(at + 1).filter((r) => r.length > 0).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+  };
+  const rows = table('汇总', '序号');
   expect(rows.map((r) => [r['单位名称'], r['文件'], r['状态'], r['错误数'], r['计入合计'], r['本年新收']])).toEqual([
     ['XX县教育局', join(reports, '县教育局.docx'), '有警告', 0, '是', 13],
     ['XX高新技术产业开发区管委会', join(reports, '高新区.html'), '有错误', 2, '否', 3],
   ]);
-  const issues = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['问题清单']);
+  const issues = table('问题清单', '序号');
   // The two examples share their 五、存在的主要问题 word for word: 内容雷同, found across the reports.
-  expect(issues.map((r) => [r['文件'], r['检查项'], r['位置']])).toEqual([
-    [join(reports, '高新区.html'), 'T3-BALANCE', '表三 第4行「自然人」列'],
-    [join(reports, '高新区.html'), 'T3-BALANCE', '表三 第4行「总计」列'],
-    [join(reports, '县教育局.docx'), 'U-SAME-TEXT', '正文“五、存在的主要问题及改进情况”'],
-    [join(reports, '高新区.html'), 'U-SAME-TEXT', '正文“五、存在的主要问题及改进情况”'],
+  expect(issues.map((r) => [r['文件'], r['检查项'], r['工作表'], r['单元格']])).toEqual([
+    [join(reports, '高新区.html'), 'T3-BALANCE', '表三', '表三 第4行「自然人」列、表三 第5行「自然人」列、表三 第27行「自然人」列、表三 第28行「自然人」列'],
+    [join(reports, '高新区.html'), 'T3-BALANCE', '表三', '表三 第4行「总计」列、表三 第5行「总计」列、表三 第27行「总计」列、表三 第28行「总计」列'],
+    [join(reports, '县教育局.docx'), 'U-SAME-TEXT', '五、存在的主要问题及改进情况', '正文“五、存在的主要问题及改进情况”'],
+    [join(reports, '高新区.html'), 'U-SAME-TEXT', '五、存在的主要问题及改进情况', '正文“五、存在的主要问题及改进情况”'],
   ]);
 });
