@@ -23,7 +23,7 @@ import type { LocalisedText } from '../core/report';
 import { outputKindOfFile } from '../io/own-output';
 
 /** Extensions read as submissions. Formats the reader refuses (WPS .et) are read so it can say why. */
-export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.ods', '.xlsb', '.xltx', '.xltm', '.xlt', '.et', '.ett'];
+export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.ods', '.xlsb', '.xltx', '.xltm', '.xlt', '.et', '.ett', '.docx', '.html', '.htm'];
 
 /** Excel's and LibreOffice's lock files (~$名称.xlsx, .~lock.名称.xlsx#) are not submissions. */
 function isLockFile(name: string): boolean {

@@ -192,7 +192,7 @@ function fileSection(f: FileReport, i: number, locale: Locale): string {
   const unit = [f.file, u.code, u.type, u.year === null ? null : String(u.year)].filter((x): x is string => !!x).map(esc).join(' · ');
   const rows = f.findings
     .map((x) => {
-      const cells = x.cells.map((c) => `${esc(c.sheet)}!${esc(c.address)}`).join('<br>');
+      const cells = x.cells.map((c) => (c.location ? esc(c.location) : `${esc(c.sheet)}!${esc(c.address)}`)).join('<br>');
       return `<tr><td class="sev-${x.severity}">${esc(L[x.severity])}</td><td class="rule">${esc(x.rule)}</td><td class="cell">${cells}</td><td>${esc(x.message)}</td></tr>`;
     })
     .join('');
