@@ -154,7 +154,7 @@ export class ExcelAdapter {
 
   /** Writes the summary sheets into the open workbook (see summary-output.ts for the batching). */
   async writeSummarySheets(sheets: readonly SummarySheet[]): Promise<{ names: string[]; syncs: number }> {
-    // Loaded on first use, with the rest of the summary code (see taskpane-controller.ts).
+    // Loaded on first use, with the rest of the summary code (see taskpane/summary-tab.ts).
     const { MAX_CELLS_PER_SYNC, writeSheetsIntoWorkbook } = await import(/* webpackChunkName: "summary" */ './summary-output');
     // One Excel.run for all sheets; the time allowed grows with the number of syncs it makes.
     const cells = sheets.reduce((n, s) => n + (s.rows.length + 1) * s.columns.length, 0);

@@ -3,7 +3,7 @@
  * the current language, and a way to have the whole pane drawn again after a change of state.
  */
 import type { Locale } from '../../core/report';
-import type { PaneOptions } from '../taskpane-controller';
+import type { PaneOptions } from './controller';
 
 export interface TabContext {
   readonly opts: PaneOptions;

@@ -1,21 +1,21 @@
 /**
  * The task pane: a header with the language switch, and two tabs, each in its own module under
- * taskpane/ (check-tab.ts, summary-tab.ts). The host (Office.js adapter or a fake) and the validator
+ * this folder (check-tab.ts, summary-tab.ts). The host (Office.js adapter or a fake) and the validator
  * are injected through PaneOptions; the tabs reach Excel only through PaneHost.
  */
-import type { Finding, FindingCell, Locale } from '../core/report';
-import type { Snapshot } from '../core/snapshot';
-import type { SummarySheet } from '../core/summary/sheet-rows';
-import type { HostCapabilities, MarkResult } from './excel-adapter';
-import { paneStrings, type PaneStrings } from './i18n';
-import type { QuickFix } from './quick-fixes';
-import { CheckTab } from './taskpane/check-tab';
-import { el, replaceContent } from './taskpane/dom';
-import { SummaryTab } from './taskpane/summary-tab';
-import type { TabContext } from './taskpane/tab-context';
-import type { ValidatorLike } from './validator-like';
+import type { Finding, FindingCell, Locale } from '../../core/report';
+import type { Snapshot } from '../../core/snapshot';
+import type { SummarySheet } from '../../core/summary/sheet-rows';
+import type { HostCapabilities, MarkResult } from '../excel-adapter';
+import { paneStrings, type PaneStrings } from '../i18n';
+import type { QuickFix } from '../quick-fixes';
+import { CheckTab } from './check-tab';
+import { el, replaceContent } from './dom';
+import { SummaryTab } from './summary-tab';
+import type { TabContext } from './tab-context';
+import type { ValidatorLike } from '../validator-like';
 
-export { looksLikeTemplate, sortFindings } from './taskpane/finding-order';
+export { looksLikeTemplate, sortFindings } from './finding-order';
 
 export interface PaneHost {
   readonly capabilities: HostCapabilities;
