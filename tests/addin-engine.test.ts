@@ -5,7 +5,7 @@
  */
 import { createPaneValidator } from '../src/addin/create-validator';
 import { canCompile, rulePatterns, runnableRuleSources } from '../src/addin/engine-support';
-import { decodeUtf16, decodeUtf8 } from '../src/addin/text-decoder';
+import { decodeUtf16, decodeUtf8 } from '../src/addin/taskpane/text-decoder';
 import { ruleSourcesFromDisk } from './e2e/node-rules';
 import { NOW } from './helpers/rules';
 import { snapshotWith } from './helpers/snapshot';
