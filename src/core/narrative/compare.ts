@@ -167,8 +167,13 @@ export function statedYears(text: string): Array<{ year: number; sentence: strin
     /统计期限[为是：:]*自?\s*(\d{4})\s*年/u,
     /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\s)*(\d{4})\s*年度?(?:以来)?\s*[，,]?\s*(?:我|本|全|市|县|区|镇|乡|街道|在)/u,
   ];
-  const sentences = text.split(/(?<=[。！？；\n])/u).map((s) => s.trim()).filter((s) => s !== '');
-  for (const sentence of sentences) {
+  // Split after each sentence end, keeping the mark. No lookbehind: the task pane also runs in Trident
+  // (IE 11) and older Safari, which cannot even parse it.
+  const parts = text.split(/([。！？；\n])/u);
+  const sentences: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) sentences.push((parts[i] + (parts[i + 1] ?? '')).trim());
+  const nonEmpty = sentences.filter((s) => s !== '');
+  for (const sentence of nonEmpty) {
     for (const re of patterns) {
       const m = re.exec(sentence);
       if (m) {
