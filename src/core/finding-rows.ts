@@ -59,6 +59,7 @@ export function findingColumns(withUnit: boolean): FindingColumn[] {
     : ['seq', 'severity', 'rule', 'sheet', 'message', 'cells'];
 }
 
+/** The header text of a column in the locale, e.g. 'cells' → 单元格. */
 export function findingHeader(column: FindingColumn, locale: Locale): string {
   return HEADER[locale][column];
 }

@@ -32,6 +32,8 @@ td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.sev-error{color:#a4262c;white-space:nowrap}td.sev-warning{color:#8a5300;white-space:nowrap}td.sev-info{color:#005a9e;white-space:nowrap}
 td.cell{white-space:nowrap;font-family:Consolas,monospace}
 td.rule{white-space:nowrap}
+table.checks{width:auto;min-width:50%}
+table.checks td.n{padding-left:24px}
 td.file{word-break:break-all;color:#605e5c}
 a{color:#0563c1}
 .none{color:#107c10}
