@@ -1,0 +1,167 @@
+/**
+ * XML plumbing of the named-cell reader: decoding a part's bytes, a saxes parser set up for it, and
+ * the few text and attribute rules in which SheetJS (the reference reader) differs from a
+ * conforming XML parser. Wherever the two could disagree, the fast reader declines (Decline) and
+ * the file is read by SheetJS instead.
+ */
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+
+/** The fast reader cannot promise SheetJS's Snapshot for this file; `reason` says why (for tests and debugging). */
+export class Decline extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A part's text. Only UTF-8 is taken (SheetJS also reads UTF-16 parts, rare enough to leave to it).
+ * Raw carriage returns after the XML declaration are declined: an XML parser turns them into line
+ * feeds where SheetJS keeps some of them.
+ */
+export function partText(bytes: Uint8Array, part: string): string {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    throw new Decline(`${part}: UTF-16`);
+  }
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    throw new Decline(`${part}: not UTF-8`);
+  }
+  let from = 0;
+  if (text.startsWith('<?xml')) from = text.indexOf('?>') + 2;
+  while (from < text.length && (text[from] === '\r' || text[from] === '\n' || text[from] === ' ' || text[from] === '\t')) from++;
+  if (text.indexOf('\r', from) >= 0) throw new Decline(`${part}: carriage return in content`);
+  // Comments, CDATA sections, DOCTYPE and processing instructions: SheetJS's regular expressions
+  // read through them differently from an XML parser. (Checked here once rather than by parser
+  // event handlers, which made saxes several times slower.)
+  if (text.indexOf('<!', from) >= 0 || text.indexOf('<?', from) >= 0) throw new Decline(`${part}: comment, CDATA, DOCTYPE or processing instruction`);
+  return text;
+}
+
+export interface XmlHandlers {
+  open(tag: SaxesTagPlain): void;
+  close(tag: SaxesTagPlain): void;
+  text?(text: string): void;
+}
+
+/**
+ * Parses `text` with saxes (no namespace processing: SheetJS matches elements by local name, with
+ * any prefix, and so does this reader). Encodings other than UTF-8 are declined; comments and the
+ * like were declined by partText.
+ */
+export function parseXml(text: string, part: string, h: XmlHandlers): void {
+  const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
+  parser.on('opentag', h.open);
+  parser.on('closetag', h.close);
+  if (h.text) parser.on('text', h.text);
+  parser.on('xmldecl', (decl) => {
+    if (decl.encoding !== undefined && !/^utf-?8$/i.test(decl.encoding)) throw new Decline(`${part}: encoding ${decl.encoding}`);
+  });
+  try {
+    parser.write(text).close();
+  } catch (err) {
+    if (err instanceof Decline) throw err;
+    // saxes throws on the first well-formedness error.
+    throw new Decline(`${part}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** The element name without its namespace prefix (SheetJS ignores prefixes). */
+export function localName(name: string): string {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+/**
+ * An element's attributes as SheetJS's tag parser keys them: prefixes dropped (r:id → id), and each
+ * value also under the lower-cased key. Namespace declarations keep their "xmlns" + prefix key.
+ */
+export function sheetJsAttributes(attributes: Record<string, string>): Record<string, string> {
+  // The usual case, plain lower-case names (r, s, t): the attributes are their own keys already.
+  let plain = true;
+  for (const q in attributes) {
+    if (!/^[a-z]+$/.test(q)) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return attributes;
+  const z: Record<string, string> = {};
+  for (const q in attributes) {
+    const v = attributes[q];
+    const j = q.indexOf(':');
+    let k: string;
+    if (j < 0) k = q.indexOf('_') > 0 ? q.slice(0, q.indexOf('_')) : q;
+    else k = (j === 5 && q.startsWith('xmlns') ? 'xmlns' : '') + q.slice(j + 1);
+    z[k] = v;
+    z[k.toLowerCase()] = v;
+  }
+  return z;
+}
+
+const OOXML_ESCAPE = /_x([\da-fA-F]{4})_/g;
+
+/**
+ * Text as SheetJS returns it after its entity decoding (saxes has done that part): the OOXML
+ * escapes _xHHHH_ decoded and, for cell text, CR LF folded to LF.
+ */
+export function ooxmlText(s: string, cellText: boolean): string {
+  const out = s.indexOf('_x') >= 0 ? s.replace(OOXML_ESCAPE, (_m, c: string) => String.fromCharCode(parseInt(c, 16))) : s;
+  return cellText && out.indexOf('\r\n') >= 0 ? out.replace(/\r\n/g, '\n') : out;
+}
+
+/** SheetJS decodes character references with String.fromCharCode: beyond U+FFFF the two readers disagree. */
+export function checkAstral(s: string, text: string, part: string): void {
+  if (/[\uD800-\uDFFF]/.test(s) && text.includes('&#')) throw new Decline(`${part}: character reference beyond U+FFFF`);
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** Where an element name starts with `name` at `i` after "<" or "</" and an optional prefix; -1 if not. */
+function tagStartBefore(text: string, i: number, closing: boolean): number {
+  let j = i - 1;
+  if (text.charCodeAt(j) === 58 /* : */) {
+    j--;
+    while (j >= 0 && isWordChar(text.charCodeAt(j))) j--;
+    if (j === i - 2) return -1; // ":" with no prefix before it
+  }
+  if (closing) {
+    if (text.charCodeAt(j) !== 47 /* / */) return -1;
+    j--;
+  }
+  return text.charCodeAt(j) === 60 /* < */ ? j : -1;
+}
+
+/**
+ * The first `name` element of a part, from its start tag to the first end tag after it, located as
+ * SheetJS locates the sections it reads (sheetData of a worksheet; numFmts and cellXfs of the
+ * styles), so both readers look at the same text; the section itself is then parsed as XML. Null
+ * when there is no such section (or only an empty element).
+ */
+export function section(text: string, name: string): string | null {
+  let from = 0;
+  for (;;) {
+    const i = text.indexOf(name, from);
+    if (i < 0) return null;
+    from = i + name.length;
+    const start = tagStartBefore(text, i, false);
+    if (start < 0 || isWordChar(text.charCodeAt(from))) continue;
+    const gt = text.indexOf('>', from);
+    const lt = text.indexOf('<', from);
+    if (gt < 0 || (lt >= 0 && lt < gt)) continue;
+    // The end tag: "</name>" or "</prefix:name>".
+    let k = gt;
+    for (;;) {
+      const e = text.indexOf(`${name}>`, k);
+      if (e < 0) return null;
+      const endStart = tagStartBefore(text, e, true);
+      if (endStart >= 0) return text.charCodeAt(gt - 1) === 47 /* / */ ? `${text.slice(start, gt - 1)}>${text.slice(gt + 1, e + name.length + 1)}` : text.slice(start, e + name.length + 1);
+      k = e + name.length;
+    }
+  }
+}
