@@ -2,6 +2,8 @@
  * The worker side of the read guard (see guard.ts): reads one workbook file per message and posts
  * back the Snapshot, or the refusal. It lives as long as the guard keeps it, across files.
  */
+// First: SheetJS's codepage tables load only when an .xls needs them.
+import './lazy-codepages';
 import { parentPort } from 'node:worker_threads';
 import { isUserError } from '../core/errors';
 import { readWorkbookFile, type ReadLimits } from '../io/read-workbook';
