@@ -15,30 +15,31 @@ export class Decline extends Error {
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-/**
- * A part's text. Only UTF-8 is taken (SheetJS also reads UTF-16 parts, rare enough to leave to it).
- * Raw carriage returns after the XML declaration are declined: an XML parser turns them into line
- * feeds where SheetJS keeps some of them.
- */
+/** A part's text. Only UTF-8 is taken (SheetJS also reads UTF-16 parts, rare enough to leave to it). */
 export function partText(bytes: Uint8Array, part: string): string {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     throw new Decline(`${part}: UTF-16`);
   }
-  let text: string;
   try {
-    text = UTF8.decode(bytes);
+    return UTF8.decode(bytes);
   } catch {
     throw new Decline(`${part}: not UTF-8`);
   }
+}
+
+/**
+ * What an XML parser and SheetJS's regular expressions read differently, declined before parsing:
+ * raw carriage returns after the XML declaration (an XML parser turns them into line feeds, SheetJS
+ * keeps some), comments, CDATA sections, DOCTYPE and processing instructions. Checked on the text
+ * about to be parsed, once, rather than by parser event handlers, which made saxes several times
+ * slower.
+ */
+function checkText(text: string, part: string): void {
   let from = 0;
   if (text.startsWith('<?xml')) from = text.indexOf('?>') + 2;
   while (from < text.length && (text[from] === '\r' || text[from] === '\n' || text[from] === ' ' || text[from] === '\t')) from++;
   if (text.indexOf('\r', from) >= 0) throw new Decline(`${part}: carriage return in content`);
-  // Comments, CDATA sections, DOCTYPE and processing instructions: SheetJS's regular expressions
-  // read through them differently from an XML parser. (Checked here once rather than by parser
-  // event handlers, which made saxes several times slower.)
   if (text.indexOf('<!', from) >= 0 || text.indexOf('<?', from) >= 0) throw new Decline(`${part}: comment, CDATA, DOCTYPE or processing instruction`);
-  return text;
 }
 
 export interface XmlHandlers {
@@ -49,10 +50,11 @@ export interface XmlHandlers {
 
 /**
  * Parses `text` with saxes (no namespace processing: SheetJS matches elements by local name, with
- * any prefix, and so does this reader). Encodings other than UTF-8 are declined; comments and the
- * like were declined by partText.
+ * any prefix, and so does this reader). Encodings other than UTF-8 are declined, and so is what
+ * checkText lists.
  */
 export function parseXml(text: string, part: string, h: XmlHandlers): void {
+  checkText(text, part);
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   parser.on('opentag', h.open);
   parser.on('closetag', h.close);
@@ -82,10 +84,13 @@ export function localName(name: string): string {
 export function sheetJsAttributes(attributes: Record<string, string>): Record<string, string> {
   // The usual case, plain lower-case names (r, s, t): the attributes are their own keys already.
   let plain = true;
-  for (const q in attributes) {
-    if (!/^[a-z]+$/.test(q)) {
-      plain = false;
-      break;
+  outer: for (const q in attributes) {
+    for (let i = 0; i < q.length; i++) {
+      const c = q.charCodeAt(i);
+      if (c < 97 || c > 122) {
+        plain = false;
+        break outer;
+      }
     }
   }
   if (plain) return attributes;
