@@ -112,7 +112,7 @@ function readOrDecline(parts: Map<string, Uint8Array>): XLSX.WorkBook {
   for (const [sheet, addresses] of wanted) {
     const path = paths[sheetNames.indexOf(sheet)];
     if (!path) throw new Decline(`sheet ${sheet} is not a readable worksheet`);
-    const scan = scanSheet(p.text(path), path, addresses);
+    const scan = scanSheet(p.bytes(path), path, addresses);
     for (const c of scan.cells.values()) if (c.type === 's' && c.v !== undefined) stringIndexes.add(parseInt(c.v, 10));
     maxStringIndex = Math.max(maxStringIndex, scan.maxStringIndex);
     found.set(sheet, scan.cells);
@@ -127,7 +127,7 @@ function readOrDecline(parts: Map<string, Uint8Array>): XLSX.WorkBook {
   let styles = noStyles();
   if (ct.styles !== null) {
     if (!p.has(ct.styles)) throw new Decline('styles part missing');
-    styles = parseStyles(p.text(ct.styles), ct.styles);
+    styles = parseStyles(p.bytes(ct.styles), ct.styles);
   }
 
   const sheets: Record<string, XLSX.WorkSheet> = {};

@@ -43,10 +43,13 @@ export class Parts {
   has(name: string): boolean {
     return this.byLower.has(name.toLowerCase());
   }
-  text(name: string): string {
+  bytes(name: string): Uint8Array {
     const real = this.byLower.get(name.toLowerCase());
     if (real === undefined) throw new Decline(`missing part ${name}`);
-    return partText(this.parts.get(real) as Uint8Array, real);
+    return this.parts.get(real) as Uint8Array;
+  }
+  text(name: string): string {
+    return partText(this.bytes(name), name);
   }
 }
 

@@ -68,9 +68,10 @@ export interface SheetScan {
 }
 
 /** Reads the cells at `wanted` (A1 addresses without $) of one worksheet part. */
-export function scanSheet(text: string, part: string, wanted: ReadonlySet<string>): SheetScan {
+export function scanSheet(bytes: Uint8Array, part: string, wanted: ReadonlySet<string>): SheetScan {
   const found = new Map<string, FoundCell>();
   let maxStringIndex = -1;
+  let text = '';
   const shared = new Map<string, { formula: string; anchor: string }>();
   const arrays: ArrayRange[] = [];
   let depth = 0;
@@ -205,9 +206,10 @@ export function scanSheet(text: string, part: string, wanted: ReadonlySet<string
 
   // Only the cell table is parsed (merged cells, validations and the rest follow it and make up
   // most of a template's sheet), taken from the part as SheetJS takes it.
-  const table = section(text, 'sheetData');
+  const table = section(bytes, 'sheetData', part);
   if (table === null) return { cells: found, maxStringIndex };
-  parseXml(table, part, {
+  text = table;
+  parseXml(text, part, {
     open(tag) {
       const local = localName(tag.name);
       if (cell) openInCell(cell, tag, local);

@@ -57,9 +57,9 @@ export function noStyles(): CellStyles {
 }
 
 /** Reads numFmts and cellXfs; only the first section of each counts, as in SheetJS. */
-export function parseStyles(text: string, part: string): CellStyles {
+export function parseStyles(bytes: Uint8Array, part: string): CellStyles {
   const styles = noStyles();
-  const numFmts = section(text, 'numFmts');
+  const numFmts = section(bytes, 'numFmts', part);
   if (numFmts !== null) {
     parseXml(numFmts, part, {
       open(tag) {
@@ -68,13 +68,13 @@ export function parseStyles(text: string, part: string): CellStyles {
         const id = parseInt(y.numFmtId, 10);
         if (!(id <= MAX_FORMAT_ID)) throw new Decline(`${part}: number format id ${y.numFmtId}`);
         if (y.formatCode === undefined) throw new Decline(`${part}: number format without code`);
-        checkAstral(y.formatCode, text, part);
+        checkAstral(y.formatCode, numFmts, part);
         if (id > 0) styles.formats.set(id, ooxmlText(y.formatCode, false));
       },
       close() {},
     });
   }
-  const cellXfs = section(text, 'cellXfs');
+  const cellXfs = section(bytes, 'cellXfs', part);
   if (cellXfs !== null) {
     parseXml(cellXfs, part, {
       open(tag) {

@@ -127,46 +127,69 @@ function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-/** Where an element name starts with `name` at `i` after "<" or "</" and an optional prefix; -1 if not. */
-function tagStartBefore(text: string, i: number, closing: boolean): number {
+function indexOfAscii(b: Uint8Array, needle: Uint8Array, from: number): number {
+  const first = needle[0];
+  const last = b.length - needle.length;
+  outer: for (let i = b.indexOf(first, from); i >= 0 && i <= last; i = b.indexOf(first, i + 1)) {
+    for (let k = 1; k < needle.length; k++) if (b[i + k] !== needle[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** Where an element name at `i` starts its tag: after "<" or "</" and an optional prefix; -1 if it does not. */
+function tagStartBefore(b: Uint8Array, i: number, closing: boolean): number {
   let j = i - 1;
-  if (text.charCodeAt(j) === 58 /* : */) {
+  if (b[j] === 58 /* : */) {
     j--;
-    while (j >= 0 && isWordChar(text.charCodeAt(j))) j--;
+    while (j >= 0 && isWordChar(b[j])) j--;
     if (j === i - 2) return -1; // ":" with no prefix before it
   }
   if (closing) {
-    if (text.charCodeAt(j) !== 47 /* / */) return -1;
+    if (b[j] !== 47 /* / */) return -1;
     j--;
   }
-  return text.charCodeAt(j) === 60 /* < */ ? j : -1;
+  return b[j] === 60 /* < */ ? j : -1;
 }
+
+const encoder = new TextEncoder();
 
 /**
  * The first `name` element of a part, from its start tag to the first end tag after it, located as
  * SheetJS locates the sections it reads (sheetData of a worksheet; numFmts and cellXfs of the
- * styles), so both readers look at the same text; the section itself is then parsed as XML. Null
- * when there is no such section (or only an empty element).
+ * styles), so both readers look at the same text; the section is then decoded and parsed as XML.
+ * Works on the bytes (the names are ASCII, which never occurs inside a UTF-8 multi-byte sequence),
+ * so the rest of the part is never decoded. Null when there is no such section.
  */
-export function section(text: string, name: string): string | null {
+export function section(bytes: Uint8Array, name: string, part: string): string | null {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    throw new Decline(`${part}: UTF-16`);
+  }
+  const needle = encoder.encode(name);
+  const endNeedle = encoder.encode(`${name}>`);
   let from = 0;
   for (;;) {
-    const i = text.indexOf(name, from);
+    const i = indexOfAscii(bytes, needle, from);
     if (i < 0) return null;
-    from = i + name.length;
-    const start = tagStartBefore(text, i, false);
-    if (start < 0 || isWordChar(text.charCodeAt(from))) continue;
-    const gt = text.indexOf('>', from);
-    const lt = text.indexOf('<', from);
+    from = i + needle.length;
+    const start = tagStartBefore(bytes, i, false);
+    if (start < 0 || isWordChar(bytes[from])) continue;
+    const gt = bytes.indexOf(62 /* > */, from);
+    const lt = bytes.indexOf(60 /* < */, from);
     if (gt < 0 || (lt >= 0 && lt < gt)) continue;
-    // The end tag: "</name>" or "</prefix:name>".
     let k = gt;
     for (;;) {
-      const e = text.indexOf(`${name}>`, k);
+      const e = indexOfAscii(bytes, endNeedle, k);
       if (e < 0) return null;
-      const endStart = tagStartBefore(text, e, true);
-      if (endStart >= 0) return text.charCodeAt(gt - 1) === 47 /* / */ ? `${text.slice(start, gt - 1)}>${text.slice(gt + 1, e + name.length + 1)}` : text.slice(start, e + name.length + 1);
-      k = e + name.length;
+      if (tagStartBefore(bytes, e, true) >= 0) {
+        const end = e + endNeedle.length;
+        if (bytes[gt - 1] === 47 /* / */) {
+          // "<name/>" followed later by "</name>": SheetJS reads what lies between as the content.
+          return `${partText(bytes.subarray(start, gt - 1), part)}>${partText(bytes.subarray(gt + 1, end), part)}`;
+        }
+        return partText(bytes.subarray(start, end), part);
+      }
+      k = e + endNeedle.length;
     }
   }
 }
