@@ -135,7 +135,9 @@ async function main() {
 
   // 4. in-process read per file, both readers on the same bytes
   const bytes = files.slice(0, Math.min(files.length, 300)).map((f) => new Uint8Array(readFileSync(f)));
-  const readers = require(join(dist, 'io', 'reader', 'workbook-bytes.js'));
+  const sheetjsReader = require(join(dist, 'io', 'reader', 'workbook-bytes.js'));
+  const namedFirst = join(dist, 'io', 'reader', 'named-first.js');
+  const readers = existsSync(namedFirst) ? { ...require(namedFirst), readWorkbookWithSheetJs: sheetjsReader.readWorkbook } : sheetjsReader;
   /** CPU milliseconds per file (this process is single-threaded here, so CPU time is the reader's own). */
   const perFile = (fn) => {
     for (let i = 0; i < 30; i++) fn(bytes[i % bytes.length], `w${i}.xlsx`);

@@ -15,7 +15,8 @@ import * as XLSX from 'xlsx';
 import { isUserError } from '../src/core/errors';
 import type { Snapshot } from '../src/core/snapshot';
 import { BUILTIN_FORMATS } from '../src/io/reader/fast/styles';
-import { readWorkbook, readWorkbookFast, readWorkbookWithSheetJs } from '../src/io/reader/workbook-bytes';
+import { readWorkbook, readWorkbookFast } from '../src/io/reader/named-first';
+import { readWorkbookWithSheetJs } from '../src/io/reader/workbook-bytes';
 import { writeTemplate } from '../src/io/template-writer';
 import { EXAMPLE_UNITS } from '../src/examples/units';
 import {

@@ -17,7 +17,6 @@ import { NameResolver, unescapeXml, type WorkbookName } from './names';
 import { DAMAGE, corrupt, emptyFile, encrypted, tooLarge, wpsEt } from './refusals';
 import { planRead } from './plan';
 import { isWpsName, sniffWorkbook, type SniffedWorkbook } from './sniff';
-import { readNamedCells } from './fast';
 
 export interface ReadLimits {
   /** Largest file accepted, in bytes. */
@@ -224,7 +223,7 @@ function sheetJsParser(data: Uint8Array, fileName: string, sniffed: SniffedWorkb
 }
 
 /** The checks every reader runs first: empty, too large, what container, zip bomb. */
-function sniffed(data: Uint8Array, fileName: string, limits?: Partial<ReadLimits>): SniffedWorkbook {
+export function sniffed(data: Uint8Array, fileName: string, limits?: Partial<ReadLimits>): SniffedWorkbook {
   const lim = effectiveLimits(limits);
   if (data.length === 0) throw emptyFile(fileName);
   if (data.length > lim.maxBytes) throw tooLarge(fileName, data.length, lim.maxBytes);
@@ -232,43 +231,18 @@ function sniffed(data: Uint8Array, fileName: string, limits?: Partial<ReadLimits
 }
 
 /**
- * Reads .xlsx/.xlsm/.xls/.ods bytes into a Snapshot. Throws UserError with a specific code for
- * unreadable input. An .xlsx/.xlsm is read by the named-cell reader (./fast), which reads only the
- * named cells; wherever it declines, and for .xls and .ods, SheetJS reads the file.
+ * Reads .xlsx/.xlsm/.xls/.ods bytes into a Snapshot with SheetJS. Throws UserError with a specific
+ * code for unreadable input. (./named-first reads .xlsx/.xlsm faster and falls back to this.)
  */
 export function readWorkbook(data: Uint8Array, fileName: string, limits?: Partial<ReadLimits>): Snapshot {
-  const found = sniffed(data, fileName, limits);
-  if (found.container === 'ooxml' && found.parts) {
-    const fast = readNamedCells(found.parts);
-    if (fast.ok) {
-      try {
-        return snapshotFromWorkbook(fast.workbook, fileName);
-      } catch {
-        // Not expected; SheetJS, the reference, then decides what the file holds.
-      }
-    }
-  }
-  return readSniffedWithSheetJs(data, fileName, found);
-}
-
-/** Reads with SheetJS only: the reference reader (the differential test and the benchmark compare with it). */
-export function readWorkbookWithSheetJs(data: Uint8Array, fileName: string, limits?: Partial<ReadLimits>): Snapshot {
   return readSniffedWithSheetJs(data, fileName, sniffed(data, fileName, limits));
 }
 
-/** The named-cell reader alone: its Snapshot, or the reason it leaves the file to SheetJS. */
-export function readWorkbookFast(
-  data: Uint8Array,
-  fileName: string,
-  limits?: Partial<ReadLimits>,
-): { snapshot: Snapshot } | { declined: string } {
-  const found = sniffed(data, fileName, limits);
-  if (found.container !== 'ooxml' || !found.parts) return { declined: `container ${found.container}` };
-  const fast = readNamedCells(found.parts);
-  return fast.ok ? { snapshot: snapshotFromWorkbook(fast.workbook, fileName) } : { declined: fast.reason };
-}
+/** Reads with SheetJS only: the reference reader (the differential test and the benchmark compare with it). */
+export const readWorkbookWithSheetJs = readWorkbook;
 
-function readSniffedWithSheetJs(data: Uint8Array, fileName: string, sniffed: SniffedWorkbook): Snapshot {
+/** Continues a read whose checks (sniffed) passed, with SheetJS. */
+export function readSniffedWithSheetJs(data: Uint8Array, fileName: string, sniffed: SniffedWorkbook): Snapshot {
   const { parse, small } = sheetJsParser(data, fileName, sniffed);
   // A submission's sheets are small: one pass reads them all. A large workbook is read in two: first
   // the workbook part alone (names, sheet list), then only the sheets and rows the names need, so a
