@@ -7,8 +7,10 @@
  *      the same files with SheetJS (XLSX.readFile in a loop), median of 3 alternating runs each;
  *   3. one file, cold: `zwgk validate FILE` against node + SheetJS reading it (median of 5 alternating runs);
  *   4. in-process read per file: the named-cell reader and the SheetJS reader on the same bytes;
- *   5. the summary across units (files/s, peak memory) by scripts/bench-summary.js.
- * Usage: npm run bench [-- --files 1000] [-- --sizes 300,1000] [-- --skip-summary] [-- --summary-sizes 5000]
+ *   5. the summary across units (files/s, peak memory) by scripts/bench-summary.js;
+ *   6. a load run with hostile input (scripts/bench-hostile.js): files answered, peak memory;
+ *   7. the offline web page in headless Chromium against the CLI (scripts/bench-web.js).
+ * Usage: npm run bench [-- --sizes 300,1000] [-- --skip-summary] [-- --summary-sizes 5000] [-- --skip-hostile] [-- --skip-web]
  * Runs on the compiled code in dist/ (built by `npm ci` or `npm run build:cli`).
  */
 const { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync, existsSync, linkSync } = require('node:fs');
@@ -179,6 +181,15 @@ async function main() {
   if (!args.includes('--skip-summary') && existsSync(join(__dirname, 'bench-summary.js'))) {
     console.log('\nSummary across units:');
     spawnSync(process.execPath, [join(__dirname, 'bench-summary.js'), '--sizes', argValue('--summary-sizes', '1000,5000')], { stdio: 'inherit' });
+  }
+  if (!args.includes('--skip-hostile') && existsSync(join(__dirname, 'bench-hostile.js'))) {
+    console.log('\nLoad with hostile input (2,000 files, 5 % hostile):');
+    spawnSync(process.execPath, [join(__dirname, 'bench-hostile.js')], { stdio: 'inherit' });
+  }
+
+  if (!args.includes('--skip-web') && existsSync(join(__dirname, 'bench-web.js'))) {
+    console.log('\nOffline web page:');
+    require('node:child_process').spawnSync(process.execPath, [join(__dirname, 'bench-web.js')], { stdio: 'inherit' });
   }
 }
 

@@ -43,7 +43,7 @@ const EXPECTED: Record<string, string[]> = {
     'CELL-NUMBER error D4',
     'CELL-APPROX error B3',
   ],
-  '06-市统计局-正文与表格不符': ['TXT-NUMBERS warning B3,J5', 'TXT-PLACEHOLDER error B4'],
+  '06-市统计局-正文与表格不符': ['TXT-PLACEHOLDER error B4', 'TXT-NUMBERS warning B3,J5,J6'],
 };
 
 describe('bundled examples', () => {
@@ -61,7 +61,7 @@ describe('bundled examples', () => {
     const snapshot = await readWorkbookFile(join(__dirname, '..', 'examples', '02-高新区-表三不平衡.xlsx'));
     const report = await validator.validate(snapshot, { now: NOW });
     expect(report.findings[1].message).toBe(
-      '表三“总计”列：本年新收 3 + 上年结转 0 = 3，但办理结果总计 2 + 结转下年度 0 = 2，相差 1。收到的申请应等于办理完的加结转的，请核对这四个数。',
+      '表三“总计”列：本年新收 3 + 上年结转 0 = 3，但办理结果总计 2 + 结转下年度 0 = 2，相差 1。按表头注明的勾稽关系，第一项加第二项之和应等于第三项（七）总计加第四项之和，请核对。',
     );
     expect(report.findings[1].cells.map((c) => c.name)).toEqual(['T3_NEW_SUM', 'T3_CARRY_SUM', 'T3_TOTAL_SUM', 'T3_CARRYOUT_SUM']);
   });

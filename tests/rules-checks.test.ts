@@ -22,7 +22,9 @@ describe('clean workbook', () => {
       [
         'CELL-REQUIRED', 'CELL-NUMBER', 'CELL-TEXTNUM', 'CELL-INTEGER', 'CELL-NONNEG', 'CELL-APPROX',
         'INFO-TYPE', 'INFO-CODE', 'INFO-YEAR', 'INFO-PHONE', 'INFO-TEMPLATE',
-        'T3-BALANCE', 'T3-RESULTS', 'T3-ROWSUM', 'T3-BOUNDS', 'T3-CARRYOUT-HIGH',
+        'T3-BALANCE', 'T3-RESULTS', 'T3-ROWSUM', 'T3-BOUNDS', 'T3-CARRYOUT-HIGH', 'T3-CARRYOUT-NEW',
+        'CELL-FORMULA', 'INFO-DATE', 'INFO-DATE-LATE', 'FEE-YUAN',
+        'TXT-NO-REQUEST', 'TXT-ALL-DONE', 'TXT-YEAR', 'TXT-NORM', 'TXT-ASSESSMENT', 'Y-SAME-TEXT',
         'T4-SUM', 'T4-CORRECTED-TEXT', 'T2-STOCK', 'T2-RULE-POWER', 'T2-FEE-UNIT',
         'W-HOTLINE-SUM', 'W-HOTLINE-CLOSED', 'W-PRESS-LEADER', 'W-INTERP-PART', 'W-INTERP-OVERLAP', 'W-TRAIN-PERSONS',
         'TXT-REQUIRED', 'TXT-PLACEHOLDER', 'TXT-NUMBERS', 'TXT-NO-REVIEW', 'TXT-FEE',
@@ -153,8 +155,10 @@ describe('基本信息', () => {
     const fs = await findingsFor({ INFO_YEAR: 2020 });
     expect(fs[0].message).toBe('报告年度 2020 不是合理的年份。请填写四位数字的年度，如 2023（现行格式自 2021 年度起使用）。');
     expect(await findingsFor({ INFO_YEAR: '2023年' })).toEqual([]);
-    expect(await findingsFor({ INFO_YEAR: 2024 })).toEqual([]);
-    expect(await findingsFor({ INFO_YEAR: 2021 })).toEqual([]);
+    // a plausible year: no INFO-YEAR; what the other cells then say about it is their own finding
+    expect(rulesOf(await findingsFor({ INFO_YEAR: 2024 }))).toEqual(['INFO-DATE', 'TXT-YEAR']);
+    expect(rulesOf(await findingsFor({ INFO_YEAR: 2021 }))).toEqual(['INFO-DATE-LATE']);
+    expect(await findingsFor({ INFO_YEAR: 2021, INFO_DATE: '2022-01-20' })).toEqual([]);
   });
 
   it('INFO-PHONE: landline or mobile', async () => {
@@ -235,10 +239,10 @@ describe('表三', () => {
       },
     ]);
     expect(fs[0].message).toBe(
-      '表三“商业企业”列：本年新收 6 + 上年结转 1 = 7，但办理结果总计 5 + 结转下年度 1 = 6，相差 1。收到的申请应等于办理完的加结转的，请核对这四个数。',
+      '表三“商业企业”列：本年新收 6 + 上年结转 1 = 7，但办理结果总计 5 + 结转下年度 1 = 6，相差 1。按表头注明的勾稽关系，第一项加第二项之和应等于第三项（七）总计加第四项之和，请核对。',
     );
     expect(fs[0].messages.en).toBe(
-      'Table 3, column "businesses": received 6 + carried over 1 = 7, but total handled 5 + carried forward 1 = 6, a difference of 1. Requests received must equal requests handled plus carried forward; check these four numbers.',
+      'Table 3, column "businesses": received 6 + carried over 1 = 7, but total handled 5 + carried forward 1 = 6, a difference of 1. By the relation stated in the table header, items 1 + 2 must equal item 3 (7) total + item 4; check these numbers.',
     );
     expect(fs[1].message).toBe('表三“一、本年新收政府信息公开申请数量”行：自然人与各类法人或其他组织之和为 32，但总计填写 31，相差 1。');
   });
@@ -250,8 +254,8 @@ describe('表三', () => {
     });
     expect(rulesOf(fs)).toEqual(['T3-BALANCE', 'T3-BALANCE']);
     expect(fs.map((f) => f.message)).toEqual([
-      '表三“自然人”列：本年新收 12 + 上年结转 1 = 13，但办理结果总计 9 + 结转下年度 3 = 12，相差 1。收到的申请应等于办理完的加结转的，请核对这四个数。',
-      '表三“总计”列：本年新收 12 + 上年结转 1 = 13，但办理结果总计 9 + 结转下年度 3 = 12，相差 1。收到的申请应等于办理完的加结转的，请核对这四个数。',
+      '表三“自然人”列：本年新收 12 + 上年结转 1 = 13，但办理结果总计 9 + 结转下年度 3 = 12，相差 1。按表头注明的勾稽关系，第一项加第二项之和应等于第三项（七）总计加第四项之和，请核对。',
+      '表三“总计”列：本年新收 12 + 上年结转 1 = 13，但办理结果总计 9 + 结转下年度 3 = 12，相差 1。按表头注明的勾稽关系，第一项加第二项之和应等于第三项（七）总计加第四项之和，请核对。',
     ]);
   });
 
@@ -276,7 +280,7 @@ describe('表三', () => {
     expect(rulesOf(fs)).toEqual(['T3-ROWSUM', 'T3-RESULTS']);
     expect(brief(fs[0])).toMatchObject({ severity: 'error', values: { lhs: 0, rhs: 1, absDiff: 1 } });
     expect(fs[0].cells[0]).toEqual({ name: 'T3_DENY_LAW_SUM', sheet: T3, address: 'J10' });
-    expect(fs[0].message).toBe('表三“2.其他法律行政法规禁止公开”行：自然人与各类法人或其他组织之和为 0，但总计填写 1，相差 1。');
+    expect(fs[0].message).toBe('表三“（三）不予公开·2.其他法律行政法规禁止公开”行：自然人与各类法人或其他组织之和为 0，但总计填写 1，相差 1。');
   });
 
   it('T3-BOUNDS: total handled above received + carried over, where the column balances', async () => {
@@ -331,7 +335,7 @@ describe('表三', () => {
         rule: 'T3-CARRYOUT-HIGH',
         severity: 'warning',
         cells: [`T3_CARRYOUT_SUM@${T3}!J29`, `T3_NEW_SUM@${T3}!J5`],
-        values: { T3_CARRYOUT_SUM: 3, T3_NEW_SUM: 4, diff: 2 },
+        values: { T3_CARRYOUT_SUM: 3, T3_NEW_SUM: 4, value: 3, diff: 2 },
       },
     ]);
     expect(fs[0].message).toBe(
@@ -379,7 +383,7 @@ describe('表二', () => {
         values: { T2_NORM_ISSUED: 50, T2_NORM_REPEALED: 2, T2_NORM_VALID: 40, rhs: 42, diff: 8 },
       },
     ]);
-    expect(fs[0].message).toBe('表二行政规范性文件：本年制发 50 件，多于现行有效 40 件与本年废止 2 件之和 42。本年制发的文件应现行有效或已废止，请核对。');
+    expect(fs[0].message).toBe('表二行政规范性文件：本年制发 50 件，多于现行有效 40 件与本年废止 2 件之和 42。本年制发的文件应现行有效，或已废止、宣布失效（含有效期届满）；请核对。');
   });
 
   it('T2-RULE-POWER: 规章 reported by a unit without rule-making power', async () => {
@@ -400,8 +404,8 @@ describe('表二', () => {
     expect(fs.map(brief)).toEqual([
       { rule: 'T2-FEE-UNIT', severity: 'warning', cells: ['T2_FEE@表二主动公开!B15'], values: { T2_FEE: 256000, diff: 256000 } },
     ]);
-    expect(await findingsFor({ T2_FEE: 256000, INFO_UNIT_TYPE: '市级政府部门' })).toEqual([]);
-    expect(rulesOf(await findingsFor({ T2_FEE: 25600000, INFO_UNIT_TYPE: '市级政府部门' }))).toEqual(['T2-FEE-UNIT']);
+    expect(await findingsFor({ T2_FEE: 25600, INFO_UNIT_TYPE: '市级政府部门' })).toEqual([]);
+    expect(rulesOf(await findingsFor({ T2_FEE: 256000, INFO_UNIT_TYPE: '市级政府部门' }))).toEqual(['T2-FEE-UNIT']);
   });
 });
 
@@ -486,25 +490,33 @@ describe('文字部分', () => {
 
   it('TXT-NUMBERS: a figure in the overview differs from the table', async () => {
     const fs = await findingsFor({
-      TXT_OVERVIEW: '本年度共收到政府信息公开申请30件，上年结转申请3件，结转下年度继续办理三件。发生行政复议2件，行政诉讼2起。',
+      TXT_OVERVIEW: '本年度共收到政府信息公开申请30件，上年结转申请3件，结转下年度继续办理三件。发生行政复议2件，行政诉讼2起。纳入绩效考核。',
     });
-    expect(fs.map((f) => [f.rule, f.severity, f.cells.map((c) => c.name), f.values.number, f.values.value])).toEqual([
-      ['TXT-NUMBERS', 'warning', ['TXT_OVERVIEW', 'T3_NEW_SUM'], 30, 31],
+    expect(fs.map((f) => [f.rule, f.severity, f.cells.map((c) => c.name), f.values.stated, f.values.table])).toEqual([
+      ['TXT-NUMBERS', 'warning', ['TXT_OVERVIEW', 'T3_NEW_SUM', 'T3_CARRY_SUM'], 30, 31],
       ['TXT-NUMBERS', 'warning', ['TXT_OVERVIEW', 'T4_DIRECT_TOTAL', 'T4_AFTER_TOTAL'], 2, 1],
     ]);
-    expect(fs[0].message).toBe('文字部分“总体情况”写“收到政府信息公开申请30件”（30 件），但表三本年新收申请总计为 31 件。请统一文字和表格。');
+    expect(fs[0].message).toBe(
+      '文字部分“一、总体情况”中“本年度共收到政府信息公开申请30件，上年结转申请3件，结转下年度继续办理三件。”一句所述“本年度共收到政府信息公开申请30件”为 30 件，' +
+        '而表三“一、本年新收政府信息公开申请数量”总计为 31 件，与表三“二、上年结转政府信息公开申请数量”总计 3 件合计 34 件。请核对并统一文字与表格。',
+    );
+    expect(fs[1].message).toBe(
+      '文字部分“一、总体情况”中“发生行政复议2件，行政诉讼2起。”一句所述“行政诉讼2起”为 2 起，而表四“行政诉讼”两组总计（未经复议直接起诉与复议后起诉之和）为 1 件。请核对并统一文字与表格。',
+    );
   });
 
   it('TXT-NO-REVIEW: text says none while 表四 has cases, and the reverse', async () => {
-    const denied = await findingsFor({ TXT_OVERVIEW: '本年度共收到政府信息公开申请31件。本年度未发生政府信息公开行政复议，行政诉讼1件。' });
-    expect(denied.map((f) => [f.rule, f.severity, f.values.match, f.values.value])).toEqual([
+    const denied = await findingsFor({ TXT_OVERVIEW: '本年度共收到政府信息公开申请31件。本年度未发生政府信息公开行政复议，行政诉讼1件。纳入绩效考核。' });
+    expect(denied.map((f) => [f.rule, f.severity, f.values.phrase, f.values.table])).toEqual([
       ['TXT-NO-REVIEW', 'warning', '未发生政府信息公开行政复议', 2],
     ]);
-    expect(denied[0].message).toBe('文字部分写“未发生政府信息公开行政复议”，但表四行政复议总计为 2 件。请统一文字和表格。');
+    expect(denied[0].message).toBe(
+      '文字部分“一、总体情况”中“本年度未发生政府信息公开行政复议，行政诉讼1件。”一句写“未发生政府信息公开行政复议”，而表四“行政复议·总计”为 2 件。请核对并统一文字与表格。',
+    );
     const zeros = { T4_REVIEW_UPHELD: 0, T4_REVIEW_PENDING: 0, T4_REVIEW_TOTAL: 0, T4_DIRECT_UPHELD: 0, T4_DIRECT_TOTAL: 0 };
-    const reverse = await findingsFor({ ...zeros, TXT_OVERVIEW: '本年度共收到政府信息公开申请31件。本年度发生行政复议案件，已依法办理。' });
-    expect(reverse.map((f) => [f.rule, f.values.match])).toEqual([['TXT-NO-REVIEW', '发生行政复议']]);
-    expect(await findingsFor({ ...zeros, TXT_OVERVIEW: '本年度共收到政府信息公开申请31件。本年度未发生行政复议和行政诉讼。' })).toEqual([]);
+    const reverse = await findingsFor({ ...zeros, TXT_OVERVIEW: '本年度共收到政府信息公开申请31件。本年度发生行政复议案件，已依法办理。纳入绩效考核。' });
+    expect(reverse.map((f) => [f.rule, f.values.phrase, f.values.table])).toEqual([['TXT-NO-REVIEW', '发生行政复议', 0]]);
+    expect(await findingsFor({ ...zeros, TXT_OVERVIEW: '本年度共收到政府信息公开申请31件。本年度未发生行政复议和行政诉讼。纳入绩效考核。' })).toEqual([]);
   });
 
   it('TXT-FEE: empty, or contradicting FEE_YUAN', async () => {

@@ -98,7 +98,7 @@ describe('rejections name the file, the rule and the problem', () => {
       },
     });
     const problems = problemsOf(file([bad]));
-    expect(problems[0]).toBe('LOCAL-PRESS: 未知的 fact “balanse”（可用：cell、sum、balance、scan、text、unit、template、prev、currentYear）');
+    expect(problems[0]).toBe('LOCAL-PRESS: 未知的 fact “balanse”（可用：cell、sum、balance、scan、text、unit、template、prev、currentYear、narrative、filing）');
     expect(problems[1]).toBe('LOCAL-PRESS: 未知的运算符“atMost”');
     expect(problems[2]).toMatch(/^LOCAL-PRESS: 正则表达式无效：/);
     expect(problems).toHaveLength(3);

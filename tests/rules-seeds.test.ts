@@ -40,7 +40,7 @@ describe('seed cases', () => {
       ['TXT-PLACEHOLDER', 'error', '文字部分!B3'],
     ]);
     expect(fs[1].message).toBe(
-      '表三“总计”列：本年新收 3 + 上年结转 0 = 3，但办理结果总计 2 + 结转下年度 0 = 2，相差 1。收到的申请应等于办理完的加结转的，请核对这四个数。',
+      '表三“总计”列：本年新收 3 + 上年结转 0 = 3，但办理结果总计 2 + 结转下年度 0 = 2，相差 1。按表头注明的勾稽关系，第一项加第二项之和应等于第三项（七）总计加第四项之和，请核对。',
     );
     expect(fs[2].message).toBe('“12345热线等政民互动受理工单（件）”填写的是占位符“XX件”。请填写实际数字；没有发生的填写 0。');
     expect(fs[6].values.match).toBe('XX件');
@@ -90,9 +90,11 @@ describe('an untouched template', () => {
     const report = await validator.validate(snapshotFrom(blank), { now: NOW });
     const counts: Record<string, number> = {};
     for (const f of report.findings) counts[f.rule] = (counts[f.rule] ?? 0) + 1;
-    // 240 indicators − INFO_PARENT, TXT_FEE (optional) − 3 narrative sections (TXT-REQUIRED instead)
-    expect(counts).toEqual({ 'CELL-REQUIRED': 235, 'TXT-REQUIRED': 3, 'TXT-FEE': 1 });
-    expect(report.counts).toEqual({ error: 238, warning: 1, info: 0 });
+    // one finding per blank table (表二 表三 表四 工作指标, every cell marked), 7 blank cells of 基本信息
+    // (INFO_PARENT is optional) and FEE_YUAN; the 3 narrative sections are TXT-REQUIRED
+    expect(counts).toEqual({ 'CELL-REQUIRED': 12, 'TXT-REQUIRED': 3, 'TXT-FEE': 1 });
+    expect(report.findings.filter((f) => f.rule === 'CELL-REQUIRED').map((f) => f.cells.length)).toEqual([1, 1, 1, 1, 1, 1, 1, 10, 175, 15, 27, 1]);
+    expect(report.counts).toEqual({ error: 15, warning: 1, info: 0 });
     expect(report.unit).toEqual({ name: null, code: null, type: null, year: null });
   });
 });

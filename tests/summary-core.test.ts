@@ -1,8 +1,8 @@
 import { SUMMED_NAMES, SumAccumulator } from '../src/core/summary/aggregate';
-import { crossUnitFindings, majorityYear } from '../src/core/summary/cross-unit';
+import { CROSS_UNIT_CHECKS, crossUnitFindings, majorityYear } from '../src/core/summary/cross-unit';
 import { matchRoster } from '../src/core/summary/roster';
 import { summaryInfoValues, summaryUnitType } from '../src/core/summary/summary-info';
-import { KEY_TOTALS, keyTotals, unreadableRow, type UnitRow } from '../src/core/summary/unit-row';
+import { KEY_TOTALS, keyTotals, rowFromReport, unreadableRow, type UnitRow } from '../src/core/summary/unit-row';
 import { decodeCsv, parseCsv, rosterFromRows } from '../src/io/roster';
 import { codeFor, snap } from './summary-fixtures';
 
@@ -88,6 +88,34 @@ describe('checks across units', () => {
     ]);
   });
 
+  it('U-DUPLICATE by name is a warning when both credit codes are valid and different, an error otherwise', () => {
+    const rows = [row(0, '城关镇人民政府', codeFor(1), 2024), row(1, '城关镇人民政府', codeFor(2), 2024), row(2, '城关镇人民政府', null, 2024, 'c.xlsx')];
+    const { byRow } = crossUnitFindings(rows.slice(0, 2));
+    expect(byRow.get(0)?.map((f) => [f.rule, f.severity])).toEqual([['U-DUPLICATE', 'warning']]);
+    expect(byRow.get(1)?.map((f) => [f.rule, f.severity])).toEqual([['U-DUPLICATE', 'warning']]);
+    // a missing (or invalid) code proves nothing: an error, for every copy
+    const all = crossUnitFindings(rows).byRow;
+    expect([0, 1, 2].map((i) => all.get(i)?.map((f) => f.severity))).toEqual([['error'], ['error'], ['error']]);
+  });
+
+  it('U-SAME-TEXT: a narrative section word for word another unit’s (雷同), spaces and punctuation aside', () => {
+    const overview = '2024年，本局认真贯彻落实政府信息公开条例，全年主动公开政府信息300条，收到政府信息公开申请5件，均已按时答复。';
+    const report = { unit: { name: null, code: null, type: null, year: 2024 }, findings: [], counts: { error: 0, warning: 0, info: 0 } };
+    const a = rowFromReport(0, 'a.xlsx', snap({ TXT_OVERVIEW: overview, TXT_PROBLEMS: '无。' }), report);
+    const b = rowFromReport(1, 'b.xlsx', snap({ TXT_OVERVIEW: overview.replace(/，/g, ', ') + '\n', TXT_PROBLEMS: '无。' }), report);
+    const c = rowFromReport(2, 'c.xlsx', snap({ TXT_OVERVIEW: overview.replace('300', '301') }), report);
+    const { byRow } = crossUnitFindings([a, b, c]);
+    expect(byRow.get(0)?.map((f) => [f.rule, f.severity, f.cells[0].address, f.values.others, f.values.length])).toEqual([
+      ['U-SAME-TEXT', 'warning', 'B3', 'b.xlsx', 53],
+    ]);
+    expect(byRow.get(1)?.[0].messages['zh-CN']).toBe(
+      '文字部分“一、总体情况”与本批次 a.xlsx 的同一部分完全相同（53 字）。年度报告内容雷同的，按国办公开办函〔2021〕30号须追究责任：请各单位按本单位实际情况撰写。',
+    );
+    // short sections ("无。") are alike in every report and are not compared
+    expect(byRow.has(2)).toBe(false);
+    expect(CROSS_UNIT_CHECKS.map((c) => [c.id, c.severity])).toEqual([['U-DUPLICATE', 'error'], ['U-YEAR', 'error'], ['U-SAME-TEXT', 'warning']]);
+  });
+
   it('U-YEAR flags submissions of another year than the majority; a tie goes to the later year', () => {
     const rows = [row(0, 'a', codeFor(1), 2024), row(1, 'b', codeFor(2), 2024), row(2, 'c', codeFor(3), 2023), row(3, 'd', codeFor(4), null)];
     const res = crossUnitFindings(rows);
@@ -130,7 +158,9 @@ describe('summary information cells', () => {
   it('takes the shared unit type, a rule-making type when 规章 are summed, else 其他', () => {
     expect(summaryUnitType({ unitTypes: ['县级政府部门', '县级政府部门'], sums: {} })).toBe('县级政府部门');
     expect(summaryUnitType({ unitTypes: ['县级政府部门', '乡镇人民政府（街道办事处）'], sums: { T2_RULE_VALID: 0 } })).toBe('其他');
-    expect(summaryUnitType({ unitTypes: ['设区的市级人民政府', '市级政府部门'], sums: { T2_RULE_ISSUED: 2 } })).toBe('设区的市级人民政府');
+    expect(summaryUnitType({ unitTypes: ['设区的市、自治州人民政府', '市级政府部门'], sums: { T2_RULE_ISSUED: 2 } })).toBe('设区的市、自治州人民政府');
+    // the label of earlier templates means the same type
+    expect(summaryUnitType({ unitTypes: ['设区的市级人民政府', '市级政府部门'], sums: { T2_RULE_ISSUED: 2 } })).toBe('设区的市、自治州人民政府');
     expect(summaryUnitType({ unitType: '县级人民政府', unitTypes: ['其他'], sums: {} })).toBe('县级人民政府');
   });
 

@@ -108,8 +108,9 @@ export function unitValues(s: UnitSpec): Record<string, string | number | Date> 
     W_TRAIN_PERSONS: 40,
     W_STAFF_FULL: 1,
     W_STAFF_PART: 2,
-    TXT_OVERVIEW: '本年度，本单位认真贯彻落实政务公开工作要求，持续推进主动公开、政策解读和回应社会关切等工作，依法办理政府信息公开申请。',
-    TXT_PROBLEMS: '存在的主要问题是政策解读形式较为单一，下一步将加强整改，丰富解读形式，提升公开质量。',
+    // each unit writes its own text (identical texts across units are U-SAME-TEXT)
+    TXT_OVERVIEW: `${s.year ?? 2024}年度，${s.name}认真贯彻落实政务公开工作要求，持续推进主动公开、政策解读和回应社会关切等工作，依法办理政府信息公开申请。`,
+    TXT_PROBLEMS: `${s.year ?? 2024}年度${s.name}存在的主要问题是政策解读形式较为单一，下一步将加强整改，丰富解读形式，提升公开质量。`,
     TXT_OTHER: '本年度没有其他需要报告的事项，本单位将继续做好政务公开各项工作。',
     TXT_FEE: '未收取信息处理费',
     FEE_YUAN: 0,

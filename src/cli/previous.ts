@@ -3,15 +3,15 @@
  * (by credit code, else by exact unit name) and reads it, for the checks across years (Y-*).
  */
 import { basename } from 'node:path';
-import { UserError } from '../core/errors';
+import { isUserError, UserError } from '../core/errors';
 import type { Finding, Locale } from '../core/report';
 import type { Snapshot } from '../core/snapshot';
-import { matchedByNameFinding, noPreviousFinding } from '../core/summary/cross-year';
+import { matchedByNameFinding, noPreviousFinding, previousWrongYearFinding } from '../core/summary/cross-year';
 import { unitCells } from '../core/summary/unit-row';
 import { unitInfo } from '../core/validator';
 import { buildPreviousIndex, PreviousIndex, SnapshotReader } from '../io/previous-index';
 import { readWorkbookFile } from '../io/read-workbook';
-import { collectInputs } from './batch';
+import { collectInputs, diskPathOf } from './batch';
 import { CliContext, t } from './context';
 
 export interface PreviousResult {
@@ -40,7 +40,14 @@ export function previousFinder(index: PreviousIndex, locale: Locale, read: Snaps
       const unit = unitInfo(snapshot);
       const cells = unitCells(snapshot);
       const match = index.lookup(unit);
-      if (!match) return { snapshot: null, path: null, matchedBy: null, note: localised(noPreviousFinding(unit, cells.code), locale) };
+      if (!match) {
+        // A folder of the wrong year says so, rather than "not found" for every unit.
+        const years = index.entries.map((e) => e.year).filter((y): y is number => y !== null);
+        if (unit.year !== null && years.length > 0 && !years.includes(unit.year - 1)) {
+          return { snapshot: null, path: null, matchedBy: null, note: localised(previousWrongYearFinding(unit, years, unit.year - 1, cells.code), locale) };
+        }
+        return { snapshot: null, path: null, matchedBy: null, note: localised(noPreviousFinding(unit, cells.code), locale) };
+      }
       let previous: Snapshot;
       try {
         previous = await read(match.path);
@@ -55,11 +62,19 @@ export function previousFinder(index: PreviousIndex, locale: Locale, read: Snaps
   };
 }
 
+/** Last year's index and where its files with non-UTF-8 names live on disk (for the jobs). */
+export interface IndexedPrevious {
+  index: PreviousIndex;
+  disk: Array<[string, Uint8Array]>;
+  files: string[];
+}
+
 /**
- * Indexes last year's folder (or files). A folder without any workbook is a usage error; files in
- * it that cannot be read are skipped with one line on stderr.
+ * Indexes last year's folder (or files), reading every file through `read` (the batch's guard: a
+ * hostile file of last year is answered like any other, and the run goes on). A folder without any
+ * workbook is a usage error; files in it that cannot be read are skipped with one line on stderr.
  */
-export async function openPreviousFinder(dir: string, ctx: CliContext): Promise<PreviousFinder> {
+export async function indexPrevious(dir: string, ctx: CliContext, read: SnapshotReader = readWorkbookFile): Promise<IndexedPrevious> {
   const { files, problems } = await collectInputs([dir]);
   if (files.length === 0) {
     const p = problems[0];
@@ -68,7 +83,13 @@ export async function openPreviousFinder(dir: string, ctx: CliContext): Promise<
       en: `--previous ${dir}: no workbook of last year found; check the path.`,
     });
   }
-  const index = await buildPreviousIndex(files);
+  // Whatever goes wrong with one file (a timeout, a crash) is that file's problem.
+  const guarded: SnapshotReader = (p) =>
+    read(p).catch((e: unknown) => {
+      if (isUserError(e)) throw e;
+      throw new UserError('unreadable', { 'zh-CN': `无法读取“${p}”。`, en: `Cannot read "${p}".` });
+    });
+  const index = await buildPreviousIndex(files, guarded);
   if (index.problems.length > 0) {
     const n = index.problems.length;
     ctx.stderr.write(
@@ -79,5 +100,36 @@ export async function openPreviousFinder(dir: string, ctx: CliContext): Promise<
       ),
     );
   }
-  return previousFinder(index, ctx.locale);
+  const disk: Array<[string, Uint8Array]> = [];
+  for (const f of files) {
+    const d = diskPathOf(f);
+    if (typeof d !== 'string') disk.push([f, new Uint8Array(d)]);
+  }
+  return { index, disk, files };
+}
+
+/** Indexes last year's folder and returns a finder over it (reads in-process; for hosts without a guard). */
+export async function openPreviousFinder(dir: string, ctx: CliContext): Promise<PreviousFinder> {
+  return previousFinder((await indexPrevious(dir, ctx)).index, ctx.locale);
+}
+
+/**
+ * Watches the notes about last year's files over a batch: when no unit found its file and the
+ * folder holds other years, one line for stderr says so (the reports say it per unit).
+ */
+export class PreviousWatch {
+  private matched = 0;
+  private wrongYear: Finding | null = null;
+
+  constructor(private readonly dir: string) {}
+
+  /** `note` is the file's note about last year (undefined: last year's file was found by code). */
+  see(note: Finding | undefined): void {
+    if (note && 'expectedYear' in note.values) this.wrongYear ??= note;
+    else if (!note || note.rule !== 'Y-NO-PREVIOUS') this.matched += 1;
+  }
+
+  closingNote(): string | null {
+    return this.matched === 0 && this.wrongYear ? `--previous ${this.dir}：${this.wrongYear.message}\n` : null;
+  }
 }

@@ -67,20 +67,58 @@ export interface Indicator {
   col?: string;
 }
 
+/**
+ * Unit types as the bodies that file a report are organised (条例 art. 49–50, 立法法 art. 80/82):
+ * the levels of 人民政府 (with 设区的市 and 自治州 together, and the 地区行署/盟 that a province sends
+ * out), 国务院部门, the 政府部门 of each level, 垂直管理机构 (税务、海关、气象、烟草、邮政… run from
+ * above rather than by the local government), 乡镇/街道, 开发区, and 其他.
+ */
 export const UNIT_TYPES: readonly string[] = [
   '省级人民政府',
-  '设区的市级人民政府',
+  '设区的市、自治州人民政府',
+  '地区行政公署（盟行政公署）',
   '县级人民政府',
+  '国务院部门',
   '省级政府部门',
   '市级政府部门',
   '县级政府部门',
+  '垂直管理机构',
   '乡镇人民政府（街道办事处）',
   '开发区（园区）管委会',
   '其他',
 ];
 
-/** Unit types with the power to make 规章 (立法法): only provincial and districted-city governments. */
-export const RULE_MAKING_UNIT_TYPES: readonly string[] = ['省级人民政府', '设区的市级人民政府'];
+/**
+ * Labels that earlier templates offered, or that units type by hand, and the unit type they mean.
+ * A workbook filled on an earlier template keeps reading as it did.
+ */
+export const UNIT_TYPE_ALIASES: Readonly<Record<string, string>> = {
+  设区的市级人民政府: '设区的市、自治州人民政府',
+  设区的市人民政府: '设区的市、自治州人民政府',
+  自治州人民政府: '设区的市、自治州人民政府',
+  地区行政公署: '地区行政公署（盟行政公署）',
+  地区行署: '地区行政公署（盟行政公署）',
+  盟行政公署: '地区行政公署（盟行政公署）',
+  垂直管理部门: '垂直管理机构',
+  乡镇人民政府: '乡镇人民政府（街道办事处）',
+  街道办事处: '乡镇人民政府（街道办事处）',
+  开发区管委会: '开发区（园区）管委会',
+};
+
+/** The listed unit type a text means ("乡镇人民政府(街道办事处)" with ASCII brackets or spaces, or an alias), else null. */
+export function unitTypeOf(text: string): string | null {
+  const t = text.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+  return UNIT_TYPES.find((u) => u === t) ?? UNIT_TYPE_ALIASES[t] ?? null;
+}
+
+/**
+ * Unit types with the power to make 规章: 国务院部门 (部门规章, 立法法 art. 80) and the governments of
+ * provinces, 设区的市 and 自治州 (地方政府规章, art. 82). The last is the summary's fallback type.
+ */
+export const RULE_MAKING_UNIT_TYPES: readonly string[] = ['国务院部门', '省级人民政府', '设区的市、自治州人民政府'];
+
+/** 人民政府 types: their reports are due by 3月31日 (条例 art. 49) and cover 考核、评议、追究 (art. 50). */
+export const GOVERNMENT_UNIT_TYPES: readonly string[] = ['省级人民政府', '设区的市、自治州人民政府', '地区行政公署（盟行政公署）', '县级人民政府'];
 
 // ---------------------------------------------------------------- 基本信息
 
@@ -200,6 +238,19 @@ export const T3_ROWS: readonly T3Row[] = [
   { key: 'CARRYOUT', label: '四、结转下年度继续办理', labelEn: 'IV. Carried forward to next year' },
 ];
 
+/**
+ * A 表三 row named so it cannot be taken for another: "3.其他" exists under （六）其他处理 only, but
+ * "其他" is also a column; the items of （三）–（六） carry their group ("（六）其他处理·3.其他").
+ */
+export function t3RowLabel(row: T3Row): string {
+  return row.parent && row.parent !== 'RESULT' ? `${T3_GROUP_LABELS[row.parent]}·${row.label}` : row.label;
+}
+
+/** A 表三 column named so it cannot be taken for a row: the column 其他 is "法人或其他组织·其他". */
+export function t3ColumnLabel(col: T3Column): string {
+  return col.key === 'ORG' ? `法人或其他组织·${col.label}` : col.label;
+}
+
 /** Header note of the official 表三 (top-left merged cell). */
 export const T3_HEADER_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
@@ -292,7 +343,7 @@ function buildCatalogue(): Indicator[] {
     T3_COLUMNS.forEach((col, c) =>
       out.push({
         name: t3Name(row.key, col.key),
-        label: `${row.label} · ${col.label}`,
+        label: `${t3RowLabel(row)} · ${t3ColumnLabel(col)}`,
         labelEn: `${row.labelEn}: ${col.labelEn}`,
         group: 'T3',
         sheet: 't3',

@@ -33,6 +33,11 @@ const APPROX_SUFFIX = /^(\d[\d,]*(?:\.\d+)?)\s*(余|多|多个|左右|以上|上
 const ERROR_TEXT = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
 const ISO_DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/u;
 
+/** The smallest normal double: anything closer to 0 (but not 0) is a denormal no one typed. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+/** Excel keeps 15 significant digits; a count or amount this large was not typed by a person. */
+const MAX_PLAUSIBLE = 1e15;
+
 /** Maps full-width digits and signs to ASCII. */
 export function toHalfWidth(s: string): string {
   return s.replace(/[\uFF01-\uFF5E]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/gu, ' ');
@@ -116,7 +121,11 @@ export function classifyCell(cell: RawCell): Classification {
     }
     case 'n': {
       const n = typeof cell.value === 'number' ? cell.value : Number(cell.value);
-      if (!Number.isFinite(n)) return { cls: 'error', value: null };
+      if (Number.isNaN(n)) return { cls: 'error', value: null };
+      // Infinity (a "1e400" in the file), denormals and magnitudes past Excel's 15 digits are no typed count
+      if (!Number.isFinite(n) || (n !== 0 && Math.abs(n) < MIN_NORMAL) || Math.abs(n) >= MAX_PLAUSIBLE) {
+        return { cls: 'out-of-range', value: null };
+      }
       return { cls: 'number', value: n };
     }
     case 's':

@@ -18,6 +18,8 @@
  * - date: a date (a date-formatted number, a Date, or text such as 2024-01-15 / 2024年1月15日)
  * - text: any other text
  * - boolean: TRUE/FALSE
+ * - out-of-range: a number cell no person typed: infinite ("1e400" in the file), denormal (5e-324),
+ *   or beyond 15 significant digits of magnitude (≥ 1e15)
  */
 export type CellClass =
   | 'blank'
@@ -31,7 +33,8 @@ export type CellClass =
   | 'error'
   | 'date'
   | 'text'
-  | 'boolean';
+  | 'boolean'
+  | 'out-of-range';
 
 export type RawValue = string | number | boolean | null;
 

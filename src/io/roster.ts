@@ -6,143 +6,22 @@
  * Chinese Windows.
  */
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
-import * as XLSX from 'xlsx';
 import { UserError } from '../core/errors';
 import type { RosterEntry } from '../core/summary/roster';
+import { rosterFromBytes } from './roster-rows';
 
-type Column = 'code' | 'name' | 'type';
+export { decodeCsv, parseCsv, rosterFromRows, rosterFromBytes } from './roster-rows';
 
-const HEADERS: Record<Column, readonly string[]> = {
-  code: ['单位代码', '统一社会信用代码', '社会信用代码', '信用代码', '代码', 'code', 'unitcode', 'creditcode', 'unifiedsocialcreditcode', 'uscc'],
-  name: ['单位名称', '名称', '单位', 'name', 'unitname', 'unit'],
-  type: ['单位类型', '类型', 'type', 'unittype'],
-};
-
-function normaliseHeader(h: string): string {
-  return h.replace(/^\uFEFF/, '').replace(/[\s_\-:：*＊]+/gu, '').toLowerCase();
-}
-
-function columnOf(header: string): Column | null {
-  const h = normaliseHeader(header);
-  for (const col of ['code', 'name', 'type'] as const) if (HEADERS[col].includes(h)) return col;
-  return null;
-}
-
-/** Decodes CSV bytes: UTF-8 when valid (BOM dropped), else GB18030 (a superset of GBK). */
-export function decodeCsv(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
-/** Splits CSV text into rows of fields (RFC 4180: quoted fields, "" for a quote, CRLF or LF). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-/** Turns the rows of a roster (header first) into entries. */
-export function rosterFromRows(rows: readonly (readonly string[])[], source: string): RosterEntry[] {
-  const headerAt = rows.findIndex((r) => r.some((c) => c.trim() !== ''));
-  if (headerAt < 0) {
-    throw new UserError('roster-empty', {
-      'zh-CN': `名册“${source}”是空的：请在第一行写表头（单位代码、单位名称、单位类型），下面每行一个单位。`,
-      en: `The roster "${source}" is empty: put a header row (单位代码, 单位名称, 单位类型 or code, name, type) and one unit per row below it.`,
-    });
-  }
-  const idx: Partial<Record<Column, number>> = {};
-  rows[headerAt].forEach((h, i) => {
-    const col = columnOf(h);
-    if (col && idx[col] === undefined) idx[col] = i;
-  });
-  if (idx.code === undefined && idx.name === undefined) {
-    throw new UserError('roster-no-columns', {
-      'zh-CN': `名册“${source}”的第一行没有“单位代码”（或“统一社会信用代码”）列，也没有“单位名称”列：请加上这样的表头。`,
-      en: `The first row of the roster "${source}" has neither a "单位代码"/"code" column nor a "单位名称"/"name" column: add such a header.`,
-    });
-  }
-  const get = (r: readonly string[], col: Column): string | null => {
-    const i = idx[col];
-    const v = i === undefined ? '' : (r[i] ?? '').trim();
-    return v === '' ? null : v;
-  };
-  const out: RosterEntry[] = [];
-  for (let i = headerAt + 1; i < rows.length; i++) {
-    const code = get(rows[i], 'code');
-    const name = get(rows[i], 'name');
-    if (code === null && name === null) continue;
-    out.push({ code, name, type: get(rows[i], 'type'), line: i + 1 });
-  }
-  return out;
-}
-
-function workbookRows(data: Uint8Array): string[][] {
-  const wb = XLSX.read(data, { type: 'array', cellFormula: false, cellHTML: false });
-  const first = wb.SheetNames[0];
-  const sheet = first ? wb.Sheets[first] : undefined;
-  if (!sheet) return [];
-  // Formatted text (raw: false) keeps long codes as typed; blankrows keeps row numbers right.
-  const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, defval: '', blankrows: true });
-  return rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))));
-}
-
-export async function readRoster(path: string): Promise<RosterEntry[]> {
+/** Reads a roster file; `disk` is the path to open when it differs from the one shown (GBK names). */
+export async function readRoster(path: string, disk: string | Buffer = path): Promise<RosterEntry[]> {
   let data: Uint8Array;
   try {
-    data = new Uint8Array(await readFile(path));
+    data = new Uint8Array(await readFile(disk));
   } catch {
     throw new UserError('roster-not-found', {
       'zh-CN': `无法读取名册“${path}”：文件不存在或没有读取权限，请检查路径。`,
       en: `Cannot read the roster "${path}": the file does not exist or is not readable; check the path.`,
     });
   }
-  const ext = extname(path).toLowerCase();
-  if (ext === '.csv' || ext === '.txt') return rosterFromRows(parseCsv(decodeCsv(data)), path);
-  if (['.xlsx', '.xlsm', '.xls', '.ods'].includes(ext)) {
-    let rows: string[][];
-    try {
-      rows = workbookRows(data);
-    } catch {
-      throw new UserError('roster-unreadable', {
-        'zh-CN': `无法读取名册“${path}”：文件已损坏或不是表格文件，请在 Excel 或 WPS 中另存为 .xlsx 或 .csv 后再试。`,
-        en: `Cannot read the roster "${path}": the file is damaged or not a spreadsheet; save it as .xlsx or .csv and try again.`,
-      });
-    }
-    return rosterFromRows(rows, path);
-  }
-  throw new UserError('roster-format', {
-    'zh-CN': `名册“${path}”的格式不支持：请使用 .xlsx、.xls、.ods 或 .csv 文件。`,
-    en: `The roster "${path}" has an unsupported format: use an .xlsx, .xls, .ods or .csv file.`,
-  });
+  return rosterFromBytes(data, path);
 }

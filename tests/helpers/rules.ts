@@ -53,4 +53,4 @@ export function t3Values(cols: Record<string, Record<string, number>>): Values {
 }
 
 /** An overview that states no figures (so TXT-NUMBERS has nothing to compare). */
-export const PLAIN_OVERVIEW = '本机关认真贯彻《中华人民共和国政府信息公开条例》，依法做好政府信息公开工作，及时答复依申请公开事项。';
+export const PLAIN_OVERVIEW = '本机关认真贯彻《中华人民共和国政府信息公开条例》，依法做好政府信息公开工作，及时答复依申请公开事项，并将政务公开纳入年度绩效考核。';

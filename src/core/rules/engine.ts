@@ -4,6 +4,7 @@
  * not in it, so "not applicable" never looks like "passed".
  */
 import { Engine } from 'json-rules-engine';
+import { unitTypeOf } from '../catalogue';
 import { FACTS } from './facts';
 import { CUSTOM_OPERATORS } from './operators';
 import type { ExpandedRule } from './types';
@@ -22,7 +23,7 @@ export function resolvePath(value: object, path: string): unknown {
 export function selectRules(rules: readonly ExpandedRule[], unitType: string | null, withPrevious: boolean): ExpandedRule[] {
   return rules.filter(
     (r) =>
-      (!r.meta.appliesTo || (unitType !== null && r.meta.appliesTo.includes(unitType))) &&
+      (!r.meta.appliesTo || (unitType !== null && r.meta.appliesTo.some((t) => (unitTypeOf(t) ?? t) === unitType))) &&
       (r.meta.needs !== 'previous' || withPrevious),
   );
 }

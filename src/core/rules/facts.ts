@@ -13,13 +13,18 @@ import {
   KNOWN_TEMPLATE_VERSIONS,
   REQUIRED_DEFINED_NAMES,
   TEMPLATE_ID,
-  UNIT_TYPES,
+  unitTypeOf,
   indicator,
   isNumericKind,
 } from '../catalogue';
 import type { CellReading, Snapshot } from '../snapshot';
 import { checkCreditCode } from './credit-code';
 import { NAME_SETS } from './sets';
+import { narrativeFact } from '../narrative/fact';
+import { filingFact } from './filing';
+import { parseFigure } from '../narrative/numerals';
+
+export { parseFigure };
 
 export interface RunContext {
   snapshot: Snapshot;
@@ -74,6 +79,10 @@ export interface BalanceFact {
 
 export interface Hit {
   name: string;
+  /** The indicator's group (INFO, T2, T3, T4, W, TXT): findings that group hits group by it. */
+  group: string;
+  /** The formula of the cell, when it holds one (without "="). */
+  formula?: string;
   cls: string;
   text: string;
   value: number | null;
@@ -98,6 +107,37 @@ export interface ScanParams {
   classes?: string[];
   /** Report cells whose number is negative / has a fractional part. */
   test?: 'negative' | 'fraction';
+  /** true: only cells that hold a formula; false: only cells that do not. */
+  formula?: boolean;
+  /**
+   * Blank cells of a table left blank wholesale (at least MASS_BLANK_MIN cells and half the
+   * table's required numbers, as in a published table with the empty items left empty):
+   * 'mass' keeps only those cells, 'single' only the others.
+   */
+  blanks?: 'mass' | 'single';
+}
+
+/** A table with at least this many blank required numbers, and at least half of them blank, was left blank wholesale. */
+export const MASS_BLANK_MIN = 5;
+
+const massBlankCache = new WeakMap<Snapshot, Set<string>>();
+
+/** The groups (T2, T3, T4, W) whose required numbers were left blank wholesale. */
+export function massBlankGroups(snapshot: Snapshot): Set<string> {
+  let groups = massBlankCache.get(snapshot);
+  if (groups) return groups;
+  const total = new Map<string, number>();
+  const blank = new Map<string, number>();
+  for (const ind of INDICATORS) {
+    if (!ind.required || !isNumericKind(ind.kind) || ind.group === 'TXT') continue;
+    const r = snapshot.cells[ind.name];
+    if (!r) continue;
+    total.set(ind.group, (total.get(ind.group) ?? 0) + 1);
+    if (r.cls === 'blank' && !r.formula) blank.set(ind.group, (blank.get(ind.group) ?? 0) + 1);
+  }
+  groups = new Set([...blank].filter(([g, n]) => n >= MASS_BLANK_MIN && n * 2 >= (total.get(g) ?? 0)).map(([g]) => g));
+  massBlankCache.set(snapshot, groups);
+  return groups;
 }
 
 export interface TextFact {
@@ -113,6 +153,9 @@ export interface TextFact {
 
 export interface UnitFact {
   type: string | null;
+  /** Invisible characters found in the credit code, named ("U+200B 零宽空格"), or null. */
+  codeInvisible: string | null;
+  codeInvisibleEn: string | null;
   typeKnown: boolean;
   code: string | null;
   codeShapeOk: boolean;
@@ -182,44 +225,28 @@ export function balanceFact(ctx: RunContext, lhs: Term[], rhs: Term[], blank: Bl
 
 export function scanFact(snapshot: Snapshot, p: ScanParams): ScanFact {
   const hits: Hit[] = [];
+  const mass = p.blanks ? massBlankGroups(snapshot) : null;
   for (const ind of INDICATORS) {
+    if (mass && mass.has(ind.group) !== (p.blanks === 'mass')) continue;
     if (p.kinds && !p.kinds.includes(ind.kind)) continue;
     if (p.groups && !p.groups.includes(ind.group)) continue;
     if (p.required && !ind.required) continue;
     if (p.except && p.except.includes(ind.name)) continue;
     const r = snapshot.cells[ind.name];
     if (!r) continue; // a missing name is INFO-TEMPLATE's finding
+    if (p.formula !== undefined && (r.formula !== undefined) !== p.formula) continue;
     let hit = false;
     if (p.classes && p.classes.includes(r.cls)) hit = true;
     if (p.test === 'negative' && r.value !== null && r.value < 0) hit = true;
     if (p.test === 'fraction' && r.value !== null && !Number.isInteger(r.value)) hit = true;
     if (hit) {
       const c = cellFact(snapshot, ind.name);
-      hits.push({ name: ind.name, cls: r.cls, text: c.text, value: r.value, label: ind.label, labelEn: ind.labelEn });
+      const h: Hit = { name: ind.name, group: ind.group, cls: r.cls, text: c.text, value: r.value, label: ind.label, labelEn: ind.labelEn };
+      if (r.formula !== undefined) h.formula = r.formula;
+      hits.push(h);
     }
   }
   return { count: hits.length, hits };
-}
-
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** "12", "１２", "1,200", "三", "十二", "二十五", "一百零三" → number; anything else → null. */
-export function parseFigure(s: string): number | null {
-  const half = s.replace(/[\uFF10-\uFF19]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/[,，]/g, '');
-  if (/^\d+(?:\.\d+)?$/.test(half)) return Number(half);
-  if (!/^[零〇一二两三四五六七八九十百]+$/u.test(half)) return null;
-  let total = 0;
-  let digit = 0;
-  for (const ch of half) {
-    if (ch === '百') {
-      total += (digit || 1) * 100;
-      digit = 0;
-    } else if (ch === '十') {
-      total += (digit || 1) * 10;
-      digit = 0;
-    } else digit = CN_DIGITS[ch];
-  }
-  return total + digit;
 }
 
 /** A cell's text and its length, per reading: the narrative cells are read by many rules per run. */
@@ -265,8 +292,38 @@ function yearOf(c: CellFact): number | null {
 
 /** The listed unit type a text means: "乡镇人民政府(街道办事处)" with ASCII brackets or stray spaces still counts. */
 export function canonicalUnitType(text: string): string | null {
-  const t = text.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
-  return UNIT_TYPES.find((u) => u === t) ?? null;
+  return unitTypeOf(text);
+}
+
+/** Characters that take no space on screen and come with text pasted from web pages or chat tools. */
+const INVISIBLE_CHARS = /[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E\u202A-\u202E]/gu;
+/** The same class for one character: a literal without `u` (all BMP), since the task pane also runs in IE 11. */
+const ONE_INVISIBLE_CHAR = /^[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E\u202A-\u202E]$/;
+const INVISIBLE_NAMES: Readonly<Record<string, [string, string]>> = {
+  '\u200B': ['零宽空格', 'zero-width space'],
+  '\u200C': ['零宽非连接符', 'zero-width non-joiner'],
+  '\u200D': ['零宽连接符', 'zero-width joiner'],
+  '\u200E': ['从左至右标记', 'left-to-right mark'],
+  '\u200F': ['从右至左标记', 'right-to-left mark'],
+  '\u2060': ['零宽不换行空格', 'word joiner'],
+  '\uFEFF': ['字节顺序标记（BOM）', 'byte order mark'],
+  '\u00AD': ['软连字符', 'soft hyphen'],
+};
+
+/** Names the invisible characters of a text ("U+200B 零宽空格（第 7 个字符后）"), or null when it has none. */
+export function invisibleChars(text: string): { zh: string; en: string } | null {
+  const zh: string[] = [];
+  const en: string[] = [];
+  let pos = 0;
+  for (const ch of text) {
+    if (ONE_INVISIBLE_CHAR.test(ch)) {
+      const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      const [nz, ne] = INVISIBLE_NAMES[ch] ?? ['不可见控制字符', 'invisible control character'];
+      zh.push(`${code}（${nz}，在第 ${pos} 个字符之后）`);
+      en.push(`${code} (${ne}, after character ${pos})`);
+    } else pos += 1;
+  }
+  return zh.length > 0 ? { zh: zh.join('、'), en: en.join(', ') } : null;
 }
 
 export function unitFact(snapshot: Snapshot): UnitFact {
@@ -274,10 +331,14 @@ export function unitFact(snapshot: Snapshot): UnitFact {
   const canonical = canonicalUnitType(type.text);
   const code = cellFact(snapshot, 'INFO_UNIT_CODE');
   const year = cellFact(snapshot, 'INFO_YEAR');
-  const codeText = code.text.replace(/\s+/g, '');
+  const invisible = invisibleChars(code.text);
+  // The code is checked without them: a pasted code with a zero-width space is reported for the space only
+  const codeText = code.text.replace(INVISIBLE_CHARS, '').replace(/\s+/g, '');
   const check = checkCreditCode(codeText);
   return {
     type: canonical ?? (type.text || null),
+    codeInvisible: invisible ? invisible.zh : null,
+    codeInvisibleEn: invisible ? invisible.en : null,
     typeKnown: canonical !== null,
     code: codeText || null,
     codeShapeOk: check.shapeOk,
@@ -340,7 +401,7 @@ export function prevFact(ctx: RunContext, minNonZero: number): PrevFact {
 }
 
 /** Fact ids and the names of their params that hold defined names (checked by the linter). */
-export const FACT_IDS = ['cell', 'sum', 'balance', 'scan', 'text', 'unit', 'template', 'prev', 'currentYear'] as const;
+export const FACT_IDS = ['cell', 'sum', 'balance', 'scan', 'text', 'unit', 'template', 'prev', 'currentYear', 'narrative', 'filing'] as const;
 export type FactId = (typeof FACT_IDS)[number];
 
 type Params = Record<string, unknown>;
@@ -361,6 +422,11 @@ export const FACTS: Record<FactId, (params: Params, almanac: Almanac) => Promise
   template: async (_p, a) => templateFact((await context(a)).snapshot),
   prev: async (p, a) => prevFact(await context(a), typeof p.minNonZero === 'number' ? p.minNonZero : 1),
   currentYear: async (_p, a) => (await context(a)).currentYear,
+  narrative: async (p, a) => narrativeFact(await context(a), p),
+  filing: async (p, a) => {
+    const ctx = await context(a);
+    return filingFact(ctx.snapshot, p, ctx.currentYear);
+  },
 };
 
 /** Every defined name a fact's params refer to (for the linter). */

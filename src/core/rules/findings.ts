@@ -126,6 +126,7 @@ export async function findingsOf(
   const meta = rule.meta;
   if (meta.perHit) {
     const fact = await almanac.factValue<{ hits?: Hit[] }>(meta.perHit.fact, meta.perHit.params ?? {});
+    if (meta.groupHits) return groupedFindings(meta, fact.hits ?? [], snapshot, previous, locale);
     return (fact.hits ?? []).map((hit) => {
       const vars: Vars = { label: hit.label, labelEn: hit.labelEn, text: hit.text, value: hit.value, cls: hit.cls };
       const texts = meta.messageVariants?.[hit.cls] ?? meta.messageVariants?.default ?? meta.message;
@@ -167,22 +168,93 @@ export async function findingsOf(
   ];
 }
 
-/** Sorts findings the way a person fixes them: sheet order, then row, then column; no cell first. */
-export function sortFindings(findings: Array<{ finding: Finding; order: number }>, snapshot: Snapshot): Finding[] {
-  const key = (f: Finding): [number, number, number] => {
-    const c = f.cells[0];
-    if (!c) return [-1, 0, 0];
-    const sheet = snapshot.sheetOrder.indexOf(c.sheet);
-    let pos = { row: 0, col: 0 };
-    try {
-      pos = parseAddress(c.address);
-    } catch {
-      // an address a host could not express in A1 sorts first within its sheet
-    }
-    return [sheet < 0 ? snapshot.sheetOrder.length : sheet, pos.row, pos.col];
-  };
+/** How a group of hits is named in a message. */
+const TABLE_NAMES: Readonly<Record<string, [string, string]>> = {
+  INFO: ['基本信息', 'Basic information'],
+  T2: ['表二（主动公开政府信息情况）', 'Table 2 (proactive disclosure)'],
+  T3: ['表三（收到和处理政府信息公开申请情况）', 'Table 3 (requests received and handled)'],
+  T4: ['表四（政府信息公开行政复议、行政诉讼情况）', 'Table 4 (administrative review and litigation)'],
+  W: ['工作指标', 'Work indicators'],
+  TXT: ['文字部分', 'Narrative'],
+};
+
+/** One finding per group of hits (groupHits), marking every hit's cell. */
+function groupedFindings(
+  meta: ExpandedRule['meta'],
+  hits: readonly Hit[],
+  snapshot: Snapshot,
+  previous: Snapshot | null,
+  locale: Locale,
+): Finding[] {
+  const groups = new Map<string, Hit[]>();
+  for (const h of hits) {
+    const key = meta.groupHits === 'group' ? h.group : 'all';
+    const g = groups.get(key);
+    if (g) g.push(h);
+    else groups.set(key, [h]);
+  }
+  return [...groups].map(([key, list]) => {
+    const first = list[0];
+    const [table, tableEn] = TABLE_NAMES[key] ?? ['', ''];
+    const vars: Vars = {
+      count: list.length,
+      table,
+      tableEn,
+      label: first.label,
+      labelEn: first.labelEn,
+      text: first.text,
+      formula: first.formula ?? '',
+    };
+    const messages = fillAll(meta.message, vars, snapshot, previous);
+    const values: Vars = { count: list.length };
+    for (const h of list) values[h.name] = cellValue(snapshot, h.name);
+    return {
+      rule: meta.ruleId,
+      severity: meta.severity,
+      message: messages[locale],
+      messages,
+      cells: list.map((h) => findingCell(snapshot, h.name)).filter((c): c is FindingCell => c !== null),
+      values,
+    };
+  });
+}
+
+/** Rank of a severity in the order a person fixes findings: errors, then warnings, then information. */
+export const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * The sort key of a finding: sheet (in workbook order; findings without a cell first), severity
+ * (errors before warnings before information within a sheet), then row and column of its first cell.
+ * `sheetOrder` is the workbook's sheet names; a sheet not in it sorts after the known ones.
+ */
+export function findingOrderKey(f: Pick<Finding, 'severity' | 'cells'>, sheetOrder: readonly string[] | null): [number, number, number, number] {
+  const c = f.cells[0];
+  const sev = SEVERITY_RANK[f.severity];
+  if (!c) return [-1, sev, 0, 0];
+  const known = sheetOrder ? sheetOrder.indexOf(c.sheet) : -1;
+  let pos = { row: 0, col: 0 };
+  try {
+    pos = parseAddress(c.address);
+  } catch {
+    // an address a host could not express in A1 sorts first within its sheet and severity
+  }
+  return [known < 0 ? (sheetOrder ? sheetOrder.length : 0) : known, sev, pos.row, pos.col];
+}
+
+/**
+ * Findings in the order a person fixes them (see findingOrderKey); the sort is stable, so findings
+ * with equal keys keep their given order. Every host (CLI, HTML report, task pane, web page) lists
+ * findings in this order.
+ */
+export function orderFindings<T extends Pick<Finding, 'severity' | 'cells'>>(findings: readonly T[], sheetOrder: readonly string[] | null): T[] {
   return findings
-    .map((x) => ({ ...x, k: key(x.finding) }))
-    .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.order - b.order)
-    .map((x) => x.finding);
+    .map((f, i) => ({ f, i, k: findingOrderKey(f, sheetOrder) }))
+    .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.k[3] - b.k[3] || a.i - b.i)
+    .map((x) => x.f);
+}
+
+/** Sorts the findings of one run: orderFindings, with equal keys in rule-file order. */
+export function sortFindings(findings: Array<{ finding: Finding; order: number }>, snapshot: Snapshot): Finding[] {
+  const byRuleOrder = [...findings].sort((a, b) => a.order - b.order).map((x) => x.finding);
+  return orderFindings(byRuleOrder, snapshot.sheetOrder);
 }

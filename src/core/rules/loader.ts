@@ -45,6 +45,7 @@ import type AjvClass from 'ajv';
 import { UserError } from '../errors';
 import type { Severity } from '../report';
 import { LintedFile, lintAcrossFiles, lintFile } from './lint';
+import { unsafeFileProblems } from './safety';
 import { RULE_FILE_SCHEMA } from './schema';
 import type { CheckInfo, ExpandedRule, RuleProblem, RuleSet, RuleSource } from './types';
 
@@ -70,7 +71,20 @@ export function ajvSchemaCheck(): SchemaCheck {
   // Loaded on first use: only rule files from outside the package need it.
   const Ajv = (require('ajv') as { default: typeof AjvClass }).default;
   const ajv = new Ajv({ allErrors: true, strict: false });
-  const validate = ajv.compile(RULE_FILE_SCHEMA as unknown as object);
+  return schemaCheckFrom(ajv.compile(RULE_FILE_SCHEMA as unknown as object));
+}
+
+/** An ajv validating function (compiled at run time, or ahead of time as standalone code). */
+export interface CompiledSchema {
+  (json: unknown): boolean;
+  errors?: Array<{ instancePath: string; message?: string; params?: Record<string, unknown> }> | null;
+}
+
+/**
+ * The schema check over a compiled ajv function, with the loader's wording of its errors. The web
+ * page passes ajv standalone code compiled at build time (its CSP forbids run-time code generation).
+ */
+export function schemaCheckFrom(validate: CompiledSchema): SchemaCheck {
   return (json) => {
     if (validate(json)) return [];
     return (validate.errors ?? []).map((e) => {
@@ -101,6 +115,12 @@ function checkSources(sources: RuleSource[], opts: LoadOptions): Checked {
   const files: LintedFile[] = [];
   let order = 0;
   for (const src of sources) {
+    // Too deep or using prototype names: not safe to hand to the schema check or the linter.
+    const unsafe = unsafeFileProblems(src.path, src.json);
+    if (unsafe.length > 0) {
+      problems.push(...unsafe);
+      continue;
+    }
     // A host's own check (opts.schemaCheck) runs on every file; the default ajv one not on the bundled files.
     const errors = src.bundled && !opts.schemaCheck ? [] : (schemaCheck ??= ajvSchemaCheck())(src.json);
     if (errors.length > 0) {
@@ -148,17 +168,29 @@ export function loadRuleSet(sources: RuleSource[], opts: LoadOptions = {}): Rule
       en: `The rule files have ${problems.length} problem(s); fix them and try again:\n${en}`,
     });
   }
-  let rules: ExpandedRule[] = files.flatMap((f) => f.rules);
+  // Overrides are folded per check id first (a later file wins), then applied in one pass over
+  // the rules: loading stays linear in the number of rules and overrides.
+  const disabled = new Set<string>();
+  const severityOf = new Map<string, Severity>();
   for (const o of files.flatMap((f) => f.overrides)) {
-    rules = rules
-      .filter((r) => !(r.meta.ruleId === o.rule && o.enabled === false))
-      .map((r) => (r.meta.ruleId === o.rule && o.severity ? { ...r, meta: { ...r.meta, severity: o.severity } } : r));
+    if (o.enabled === false) disabled.add(o.rule);
+    if (o.severity) severityOf.set(o.rule, o.severity);
+  }
+  const rules: ExpandedRule[] = [];
+  for (const r of files.flatMap((f) => f.rules)) {
+    if (disabled.has(r.meta.ruleId)) continue;
+    const severity = severityOf.get(r.meta.ruleId);
+    rules.push(severity ? { ...r, meta: { ...r.meta, severity } } : r);
   }
   const checks: CheckInfo[] = [];
+  const byId = new Map<string, CheckInfo>();
   for (const r of rules) {
-    const known = checks.find((c) => c.id === r.meta.ruleId);
-    if (!known) checks.push({ id: r.meta.ruleId, severity: r.meta.severity, description: r.meta.description });
-    else if (SEVERITY_RANK[r.meta.severity] < SEVERITY_RANK[known.severity]) known.severity = r.meta.severity;
+    const known = byId.get(r.meta.ruleId);
+    if (!known) {
+      const info: CheckInfo = { id: r.meta.ruleId, severity: r.meta.severity, description: r.meta.description };
+      byId.set(info.id, info);
+      checks.push(info);
+    } else if (SEVERITY_RANK[r.meta.severity] < SEVERITY_RANK[known.severity]) known.severity = r.meta.severity;
   }
   return { checks, rules };
 }

@@ -24,10 +24,12 @@ function testPattern(factValue: unknown, pattern: unknown): boolean {
   return new RegExp(pattern, 'u').test(text);
 }
 
-/** Custom operators: `matches` / `notMatches` test the fact (as text) against a regular expression. */
+/** Custom operators: `matches` / `notMatches` test the fact (as text) against a regular expression; `multipleOf`. */
 export const CUSTOM_OPERATORS: Record<string, (factValue: unknown, value: unknown) => boolean> = {
   matches: (f, v) => testPattern(f, v),
   notMatches: (f, v) => !testPattern(f, v),
+  /** The fact is a number and a whole multiple of the value (信息处理费 in steps of 10 元). */
+  multipleOf: (f, v) => typeof f === 'number' && typeof v === 'number' && v > 0 && Math.abs(f / v - Math.round(f / v)) < 1e-9,
 };
 
 /** True when `op` (possibly with decorators, e.g. "not:equal") is an operator the engine will know. */

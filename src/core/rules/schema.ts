@@ -141,6 +141,10 @@ export const RULE_FILE_SCHEMA = {
           additionalProperties: false,
           properties: { fact: { type: 'string' }, params: { type: 'object' } },
         },
+        groupHits: {
+          enum: ['group', 'all'],
+          description: 'With perHit: one finding per table (group) or one for all hits (all), marking every hit.',
+        },
         soleIf: {
           type: 'object',
           required: ['value', 'atLeast'],

@@ -2,7 +2,7 @@
  * Built-in sets a rule can be expanded over with `forEach`. They derive from the catalogue, so a
  * rule over "every 表三 column" never repeats the column list.
  */
-import { T3_COLUMNS, T3_PART_COLUMNS, T3_RESULT_ROWS, T3_ROWS, T4_GROUPS, t3Name } from '../catalogue';
+import { T3_COLUMNS, T3_PART_COLUMNS, T3_RESULT_ROWS, T3_ROWS, T4_GROUPS, t3ColumnLabel, t3Name, t3RowLabel } from '../catalogue';
 import type { LocalisedText } from '../report';
 
 export interface SetItem {
@@ -12,9 +12,9 @@ export interface SetItem {
 
 export const BUILTIN_SETS: Readonly<Record<string, readonly SetItem[]>> = {
   /** The 7 表三 columns NAT … SUM. */
-  t3Columns: T3_COLUMNS.map((c) => ({ key: c.key, label: { 'zh-CN': c.label, en: c.labelEn } })),
+  t3Columns: T3_COLUMNS.map((c) => ({ key: c.key, label: { 'zh-CN': t3ColumnLabel(c), en: c.labelEn } })),
   /** The 25 表三 rows NEW … CARRYOUT. */
-  t3Rows: T3_ROWS.map((r) => ({ key: r.key, label: { 'zh-CN': r.label, en: r.labelEn } })),
+  t3Rows: T3_ROWS.map((r) => ({ key: r.key, label: { 'zh-CN': t3RowLabel(r), en: r.labelEn } })),
   /** The 3 表四 groups REVIEW, DIRECT, AFTER. */
   t4Groups: T4_GROUPS.map((g) => ({ key: g.key, label: { 'zh-CN': g.label, en: g.labelEn } })),
 };

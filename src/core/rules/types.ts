@@ -54,6 +54,12 @@ export interface RuleMeta {
    * marking the hit's cell. The condition normally asserts that the same fact has no hits.
    */
   perHit?: { fact: string; params?: Record<string, unknown> };
+  /**
+   * With perHit: one finding per table ('group': 表二, 表三 …) or one for all hits ('all') instead of
+   * one per cell; it marks every hit's cell. Placeholders: {count}, {table}/{tableEn}, and the first
+   * hit's {label} {labelEn} {text} {formula}.
+   */
+  groupHits?: 'group' | 'all';
   /** When the finding's value `value` is at least `atLeast`, this finding is the only one reported. */
   soleIf?: { value: string; atLeast: number };
 }

@@ -119,8 +119,8 @@ export class SummaryBatch {
   }
 
   /**
-   * Checks across units; a unit they flag leaves the sums (a duplicate would count twice, another
-   * year does not belong). Such a unit is read again (`reread`) to take its numbers out, instead of
+   * Checks across units; a unit they flag with an error leaves the sums (a duplicate would count
+   * twice, another year does not belong). Such a unit is read again (`reread`) to take its numbers out, instead of
    * keeping every unit's numbers in memory.
    */
   async finish(
@@ -142,7 +142,8 @@ export class SummaryBatch {
       if (!found) continue;
       addFindingsToRow(row, found);
       for (const f of found) issues.push(issueRow(row, f, this.opts.locale));
-      if (row.inSums) {
+      // only an error (a duplicate, another year) takes a unit out; a warning such as 雷同 text does not
+      if (row.inSums && found.some((f) => f.severity === 'error')) {
         row.inSums = false;
         if (row.unit.year === year || row.unit.year === null) sums.subtract(await reread(row.file));
       }

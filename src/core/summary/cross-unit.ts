@@ -1,10 +1,38 @@
 /**
- * Checks across the units of one batch (checks.md, "Across units"): U-DUPLICATE and U-YEAR.
- * Pure: works on the per-unit rows the summary keeps, after every file has been read.
+ * Checks across the units of one batch (checks.md, "Across units"): U-DUPLICATE, U-YEAR and
+ * U-SAME-TEXT. Pure: works on the per-unit rows the summary keeps, after every file has been read.
  */
-import type { Finding, FindingCell, LocalisedText } from '../report';
+import { COMPARED_SECTIONS } from '../narrative/identity';
+import type { Finding, FindingCell, LocalisedText, Severity } from '../report';
+import { checkCreditCode } from '../rules/credit-code';
 import { codeKey, nameKey } from './keys';
 import type { UnitRow } from './unit-row';
+
+/** The checks computed here: id, severity (the worst it takes) and what it checks, for the check list. */
+export const CROSS_UNIT_CHECKS: ReadonlyArray<{ id: string; severity: Severity; description: LocalisedText; ref?: string }> = [
+  {
+    id: 'U-DUPLICATE',
+    severity: 'error',
+    description: {
+      'zh-CN': '同一统一社会信用代码或同一单位名称在本批次中报送了多份（名称相同而两个代码都有效且不同的，为警告）',
+      en: 'Two submissions with the same credit code or unit name (a warning when the names match but both codes are valid and differ)',
+    },
+  },
+  {
+    id: 'U-YEAR',
+    severity: 'error',
+    description: { 'zh-CN': '报告年度与本批次多数报送不同', en: 'A report year other than the rest of the batch' },
+  },
+  {
+    id: 'U-SAME-TEXT',
+    severity: 'warning',
+    description: {
+      'zh-CN': '文字部分（总体情况、存在的问题）与本批次其他单位完全相同（雷同）',
+      en: 'A narrative section (overview, problems) word for word another unit’s in the batch',
+    },
+    ref: '国办公开办函〔2021〕30号（四）明确责任',
+  },
+];
 
 export interface CrossUnitResult {
   /** The year most submissions report; null when no submission has a year. */
@@ -13,8 +41,18 @@ export interface CrossUnitResult {
   byRow: Map<number, Finding[]>;
 }
 
-function finding(rule: string, messages: LocalisedText, cells: FindingCell[], values: Finding['values']): Finding {
-  return { rule, severity: 'error', message: messages['zh-CN'], messages, cells, values };
+function finding(
+  rule: string,
+  messages: LocalisedText,
+  cells: FindingCell[],
+  values: Finding['values'],
+  severity: Severity = 'error',
+): Finding {
+  return { rule, severity, message: messages['zh-CN'], messages, cells, values };
+}
+
+function validCode(code: string | null): boolean {
+  return code !== null && checkCreditCode(code).checkOk;
 }
 
 function push(map: Map<number, Finding[]>, index: number, f: Finding): void {
@@ -87,8 +125,11 @@ export function crossUnitFindings(rows: readonly UnitRow[]): CrossUnitResult {
     if (group.length < 2) continue;
     for (const r of group) {
       const mine = codeKey(r.unit.code);
-      const others = group.filter((o) => o !== r && (mine === null || codeKey(o.unit.code) !== mine)).map((o) => o.file);
+      const otherRows = group.filter((o) => o !== r && (mine === null || codeKey(o.unit.code) !== mine));
+      const others = otherRows.map((o) => o.file);
       if (others.length === 0) continue;
+      // two 城关镇人民政府 of one city: valid, different codes already prove they are different bodies
+      const distinct = mine !== null && validCode(mine) && otherRows.every((o) => validCode(codeKey(o.unit.code)));
       push(
         byRow,
         r.index,
@@ -100,10 +141,13 @@ export function crossUnitFindings(rows: readonly UnitRow[]): CrossUnitResult {
           },
           r.cells.name ? [r.cells.name] : [],
           { name, count: group.length, others: others.join('; ') },
+          distinct ? 'warning' : 'error',
         ),
       );
     }
   }
+
+  sameTextFindings(rows, byRow);
 
   // U-YEAR against the majority year.
   const year = majorityYear(rows);
@@ -126,4 +170,36 @@ export function crossUnitFindings(rows: readonly UnitRow[]): CrossUnitResult {
     }
   }
   return { majorityYear: year, byRow };
+}
+
+/** U-SAME-TEXT: a narrative section word for word the same as another unit's of the batch. */
+function sameTextFindings(rows: readonly UnitRow[], byRow: Map<number, Finding[]>): void {
+  for (const section of COMPARED_SECTIONS) {
+    const groups = groupBy(rows, (r) => {
+      const sig = r.narrative?.[section.name];
+      return sig ? `${sig.hash}:${sig.length}` : null;
+    });
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      for (const r of group) {
+        const others = group.filter((o) => o !== r).map((o) => o.file);
+        const sig = r.narrative?.[section.name];
+        const length = sig?.length ?? 0;
+        push(
+          byRow,
+          r.index,
+          finding(
+            'U-SAME-TEXT',
+            {
+              'zh-CN': `文字部分“${section.label}”与本批次 ${others.join(LIST_SEP['zh-CN'])} 的同一部分完全相同（${length} 字）。年度报告内容雷同的，按国办公开办函〔2021〕30号须追究责任：请各单位按本单位实际情况撰写。`,
+              en: `Narrative "${section.labelEn}" is word for word the same as in ${others.join(LIST_SEP.en)} of this batch (${length} characters). Each unit writes its own report.`,
+            },
+            sig ? [sig.cell] : [],
+            { section: section.name, length, others: others.join('; ') },
+            'warning',
+          ),
+        );
+      }
+    }
+  }
 }

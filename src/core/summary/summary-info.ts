@@ -4,7 +4,7 @@
  * checks as a submission (sensible unit type for 规章, narrative that mentions 整改 and states the
  * fee figure it carries, no numbers in the overview that could contradict the tables).
  */
-import { RULE_MAKING_UNIT_TYPES, UNIT_TYPES } from '../catalogue';
+import { RULE_MAKING_UNIT_TYPES, UNIT_TYPES, unitTypeOf } from '../catalogue';
 
 export interface SummaryInfoOptions {
   /** Name of the coordinating unit, e.g. "XX县人民政府办公室"; the sheet says "<name>汇总（N个单位）". */
@@ -36,7 +36,9 @@ const RULE_CELLS = ['T2_RULE_ISSUED', 'T2_RULE_REPEALED', 'T2_RULE_VALID'];
  */
 export function summaryUnitType(opts: Pick<SummaryInfoOptions, 'unitType' | 'unitTypes' | 'sums'>): string {
   if (opts.unitType) return opts.unitType;
-  const known = opts.unitTypes.filter((t): t is string => t !== null && UNIT_TYPES.includes(t));
+  const known = opts.unitTypes
+    .map((t) => (t === null ? null : UNIT_TYPES.includes(t) ? t : unitTypeOf(t)))
+    .filter((t): t is string => t !== null);
   const distinct = [...new Set(known)];
   if (distinct.length === 1) return distinct[0];
   const rules = RULE_CELLS.some((n) => (opts.sums[n] ?? 0) !== 0);

@@ -5,6 +5,7 @@
 import { statusOf, type FileStatus } from '../batch-report';
 import type { Finding, FindingCell, Locale, Severity, SeverityCounts, WorkbookReport } from '../report';
 import type { Snapshot, UnitInfo } from '../snapshot';
+import { narrativeSignatures, type TextSignature } from '../narrative/identity';
 
 /** A key figure shown per unit: one indicator, or the sum of several (litigation = two groups). */
 export interface KeyTotal {
@@ -44,6 +45,8 @@ export interface UnitRow {
   totals: Record<string, number | null>;
   /** Whether the unit's numbers went into the running sums. */
   inSums: boolean;
+  /** Signatures of the narrative sections (U-SAME-TEXT), absent when a section is short or the file unreadable. */
+  narrative?: Partial<Record<string, TextSignature>>;
 }
 
 export interface IssueRow {
@@ -54,6 +57,8 @@ export interface IssueRow {
   /** sheet!A1 of the first cell, '' when the finding has no cell. */
   location: string;
   message: string;
+  /** Every cell of the finding (the 问题清单 lists them all); absent for rows that have none. */
+  cells?: FindingCell[];
 }
 
 /** Key figures of one snapshot. */
@@ -90,6 +95,7 @@ export function rowFromReport(index: number, file: string, snapshot: Snapshot, r
     counts: { ...report.counts },
     totals: keyTotals(snapshot),
     inSums: false,
+    narrative: narrativeSignatures(snapshot),
   };
 }
 
@@ -123,5 +129,6 @@ export function issueRow(row: Pick<UnitRow, 'unit' | 'file'>, f: Finding, locale
     severity: f.severity,
     location: c ? `${c.sheet}!${c.address}` : '',
     message: f.messages[locale] ?? f.message,
+    cells: f.cells.slice(),
   };
 }

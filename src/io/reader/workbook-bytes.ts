@@ -34,10 +34,15 @@ export function effectiveLimits(limits?: Partial<ReadLimits>): ReadLimits {
   return { ...DEFAULT_LIMITS, ...(limits ?? {}) };
 }
 
-/** SheetJS options: formulas and number formats on (shown text is formatted per named cell), no HTML, dates left as serial numbers. */
+/**
+ * SheetJS options: formulas and number formats on (shown text is formatted per named cell), no HTML,
+ * dates left as serial numbers. Stub cells on: a formula saved without its result ("=SUM()" written by
+ * a program that does not calculate) is otherwise dropped, and would read as a plain blank cell.
+ */
 const READ_OPTIONS: XLSX.ParsingOptions = {
   type: 'array',
   cellFormula: true,
+  sheetStubs: true,
   cellHTML: false,
   cellNF: true,
   cellText: false,

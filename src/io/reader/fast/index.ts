@@ -44,17 +44,24 @@ function xsdBoolean(v: string | undefined): boolean {
   return v === '1' || v === 'true';
 }
 
-/** Builds the SheetJS cell object of a found cell; null where SheetJS keeps no cell. */
-function cellObject(c: FoundCell, strings: SharedStrings | null, styles: CellStyles): XLSX.CellObject | null {
-  let t = c.type || 'n';
+/**
+ * Builds the SheetJS cell object of a found cell, as SheetJS builds it with stub cells on: a cell
+ * without a value (a bare styled cell, a formula saved without its result) is a stub of type 'z'
+ * that keeps its formula.
+ */
+function cellObject(c: FoundCell, strings: SharedStrings | null, styles: CellStyles): XLSX.CellObject {
+  let t = c.type === undefined && c.v === undefined ? 'z' : c.type || 'n';
   let v: unknown = c.v;
   switch (t) {
     case 'n':
-      if (c.v === undefined) return null;
-      v = parseFloat(c.v);
+      if (c.v === undefined) t = 'z';
+      else v = parseFloat(c.v);
       break;
     case 's': {
-      if (c.v === undefined) return null;
+      if (c.v === undefined) {
+        t = 'z';
+        break;
+      }
       const i = parseInt(c.v, 10);
       if (!strings) throw new Decline('string cell without a shared-string table');
       if (i === strings.count) v = '';
@@ -135,7 +142,6 @@ function readOrDecline(parts: Map<string, Uint8Array>): XLSX.WorkBook {
     const data: XLSX.CellObject[][] = [];
     for (const [ref, c] of cells) {
       const obj = cellObject(c, strings, styles);
-      if (!obj) continue;
       const m = /^([A-Z]+)(\d+)$/.exec(ref) as RegExpExecArray;
       let col = 0;
       for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;

@@ -3,8 +3,8 @@
  * XML parser cannot skip), but only the named cells are built, plus what other cells contribute to
  * them: shared-formula anchors and array-formula ranges.
  *
- * The cell rules follow SheetJS's reading (the reference), including its less obvious outcomes: a
- * formula cell without a cached value and without a type is left out, an array-formula range
+ * The cell rules follow SheetJS's reading (the reference, with stub cells on), including its less
+ * obvious outcomes: a cell without a value is a stub that keeps its formula, an array-formula range
  * marks every cell inside it, a string index past the last entry reads as an empty string.
  */
 import type { SaxesTagPlain } from 'saxes';
@@ -195,7 +195,6 @@ export function scanSheet(bytes: Uint8Array, part: string, wanted: ReadonlySet<s
     const { f, F } = formulaOf(c);
     if (!c.wanted) return;
     const v = c.v === '' ? undefined : c.v;
-    if (c.type === undefined && v === undefined) return; // with or without a formula: SheetJS keeps no cell
     if (c.type === 'd') throw new Decline(`${part}: date cell ${c.ref}`);
     if (v !== undefined) checkAstral(v, text, part);
     const cellOut: FoundCell = { type: c.type, v, inline: c.inlineText, s: c.s };
