@@ -2,6 +2,8 @@
  * The `zwgk` command line: picks the language, dispatches to a command, and turns every failure
  * into one sentence and an exit code (never a stack trace, unless ZWGK_DEBUG is set).
  */
+// First: SheetJS's codepage tables load only when an .xls needs them.
+import './lazy-codepages';
 import { isUserError } from '../core/errors';
 import type { Locale } from '../core/report';
 import { CliContext, EXIT_USAGE, t } from './context';
