@@ -262,6 +262,8 @@ export function canonicalUnitType(text: string): string | null {
 
 /** Characters that take no space on screen and come with text pasted from web pages or chat tools. */
 const INVISIBLE_CHARS = /[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E\u202A-\u202E]/gu;
+/** The same class for one character (no global flag, so test() keeps no state between calls). */
+const INVISIBLE_ONE = /^[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E\u202A-\u202E]$/;
 const INVISIBLE_NAMES: Readonly<Record<string, [string, string]>> = {
   '\u200B': ['零宽空格', 'zero-width space'],
   '\u200C': ['零宽非连接符', 'zero-width non-joiner'],
@@ -279,7 +281,7 @@ export function invisibleChars(text: string): { zh: string; en: string } | null 
   const en: string[] = [];
   let pos = 0;
   for (const ch of text) {
-    if (new RegExp(INVISIBLE_CHARS.source, 'u').test(ch)) {
+    if (INVISIBLE_ONE.test(ch)) {
       const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
       const [nz, ne] = INVISIBLE_NAMES[ch] ?? ['不可见控制字符', 'invisible control character'];
       zh.push(`${code}（${nz}，在第 ${pos} 个字符之后）`);
