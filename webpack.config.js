@@ -12,6 +12,14 @@
  *   ADDIN_OUT_DIR            output folder (tests build into a temp folder)
  *
  * Office.js is never bundled: it is loaded by a <script> tag (its loader checks its own file name).
+ *
+ * Office 2016 and 2019 (volume licence) and Office 2021 on older Windows show add-ins in Trident (the IE 11
+ * engine), so everything this build writes is ES5: TypeScript goes through ts-loader (types only) and then
+ * Babel (preset-env, target IE 11) with core-js polyfills added for what the code uses; the packages that end
+ * up in the bundle (json-rules-engine and its dependencies, SheetJS, fflate…) go through Babel too, and the
+ * webpack runtime itself is ES5 (target es5). tests/addin-es5.test.ts parses every .js with an ES5-only parser.
+ * pane-boot.js (hand-written ES5, loaded before Office.js) shows a Chinese message when Office.js or the
+ * bundle cannot start, so the pane is never blank.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -22,6 +30,31 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const DEV_URL = 'https://localhost:3000/';
 const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
+/** Babel for the task pane: IE 11 syntax, core-js 3 polyfills for the built-ins the code uses. */
+const BABEL_OPTIONS = {
+  babelrc: false,
+  configFile: false,
+  // Packages mix ES modules and CommonJS; let Babel tell which one each file is.
+  sourceType: 'unambiguous',
+  compact: true,
+  cacheDirectory: true,
+  presets: [
+    [
+      '@babel/preset-env',
+      {
+        targets: { ie: '11' },
+        useBuiltIns: 'usage',
+        corejs: require('core-js/package.json').version,
+        // webpack handles import/export (and tree-shakes them).
+        modules: false,
+      },
+    ],
+  ],
+};
+
+/** Packages that must not go through Babel: the polyfills themselves and webpack's own helpers. */
+const NO_BABEL = /[\\/]node_modules[\\/](core-js|webpack|regenerator-runtime|@babel[\\/]runtime)[\\/]/;
+
 function baseUrl(production) {
   const url = process.env.ADDIN_BASE_URL;
   if (!url) {
@@ -30,6 +63,19 @@ function baseUrl(production) {
   }
   if (!/^https:\/\//.test(url)) throw new Error('ADDIN_BASE_URL must be an https:// URL (Office loads add-ins only over https)');
   return url.endsWith('/') ? url : url + '/';
+}
+
+/**
+ * Trident has no CSS custom properties: before each declaration that uses var(--x), the same declaration
+ * with the value from :root is written, which Trident uses and newer engines override.
+ */
+function cssWithFallbacks(css) {
+  const vars = {};
+  for (const m of css.matchAll(/(--[\w-]+)\s*:\s*([^;{}]+);/g)) vars[m[1]] = m[2].trim();
+  return css.replace(/([{;]\s*)([a-z][a-z-]*)\s*:\s*([^;{}]*var\(--[\w-]+\)[^;{}]*)/g, (all, lead, prop, value) => {
+    const plain = value.replace(/var\((--[\w-]+)\)/g, (v, name) => vars[name] ?? v);
+    return plain.includes('var(') ? all : `${lead}${prop}: ${plain.trim()}; ${prop}: ${value.trim()}`;
+  });
 }
 
 function officeJsMode() {
@@ -58,8 +104,9 @@ module.exports = async (env = {}, argv = {}) => {
   const outDir = path.resolve(process.env.ADDIN_OUT_DIR || path.join(__dirname, 'dist/addin'));
 
   const copies = [
-    { from: 'src/addin/taskpane.css', to: 'taskpane.css' },
+    { from: 'src/addin/taskpane.css', to: 'taskpane.css', transform: (content) => cssWithFallbacks(content.toString()) },
     { from: 'src/addin/support.html', to: 'support.html' },
+    { from: 'src/addin/pane-boot.js', to: 'pane-boot.js' },
     { from: 'assets/*.png', to: 'assets/[name][ext]' },
     {
       from: 'manifest.xml',
@@ -70,11 +117,13 @@ module.exports = async (env = {}, argv = {}) => {
     },
   ];
   if (officeJs === 'local') {
-    copies.push({ from: 'node_modules/@microsoft/office-js/dist', to: 'office-js' });
+    // Microsoft's files as they are: marked minimized so Terser does not spend minutes re-minifying them.
+    copies.push({ from: 'node_modules/@microsoft/office-js/dist', to: 'office-js', info: { minimized: true } });
   }
 
+  // The polyfills module comes first: the webpack runtime needs Promise for the lazy chunks.
   const entry = {
-    taskpane: './src/addin/taskpane.ts',
+    taskpane: ['./src/addin/polyfills.ts', './src/addin/taskpane.ts'],
     commands: './src/addin/commands.ts',
   };
   // Tests only: a fake Office host (Office and Excel globals over an in-memory workbook), loaded by the
@@ -84,7 +133,7 @@ module.exports = async (env = {}, argv = {}) => {
   const config = {
     mode: production ? 'production' : 'development',
     devtool: 'source-map',
-    target: ['web', 'es2020'],
+    target: ['web', 'es5'],
     entry,
     output: { path: outDir, filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
@@ -93,11 +142,20 @@ module.exports = async (env = {}, argv = {}) => {
         {
           test: /\.ts$/,
           exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            // Type checking is `npm run typecheck`; the bundle only needs the transpiled code.
-            options: { transpileOnly: true, compilerOptions: { target: 'ES2020', module: 'es2020', sourceMap: true } },
-          },
+          use: [
+            { loader: 'babel-loader', options: BABEL_OPTIONS },
+            {
+              loader: 'ts-loader',
+              // Type checking is `npm run typecheck`; here TypeScript only strips the types, Babel does the rest.
+              options: { transpileOnly: true, compilerOptions: { target: 'ES2020', module: 'es2020', sourceMap: true } },
+            },
+          ],
+        },
+        {
+          test: /\.m?js$/,
+          include: /node_modules/,
+          exclude: NO_BABEL,
+          use: { loader: 'babel-loader', options: BABEL_OPTIONS },
         },
       ],
     },
@@ -110,13 +168,13 @@ module.exports = async (env = {}, argv = {}) => {
         filename: 'taskpane.html',
         template: './src/addin/taskpane.html',
         chunks: ['taskpane'],
-        templateParameters: { officeJsUrl },
+        templateParameters: { officeJsUrl, officeJsMode: officeJs },
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',
         template: './src/addin/commands.html',
         chunks: ['commands'],
-        templateParameters: { officeJsUrl },
+        templateParameters: { officeJsUrl, officeJsMode: officeJs },
       }),
       new CopyWebpackPlugin({ patterns: copies }),
     ],

@@ -14,7 +14,12 @@ import { UserError } from '../src/core/errors';
 import { Validator, loadRuleSet } from '../src/core/validator';
 import { loadRuleSources } from '../src/io/load-rules';
 import { readWorkbook } from '../src/io/read-workbook';
-import { EXAMPLES_DIR, exampleBytes, unzipParts, zipParts, type Parts } from './helpers/hostile-fixtures';
+import { annotateWorkbook } from '../src/io/annotate';
+import { main } from '../src/cli/main';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as XLSX from 'xlsx';
+import { EXAMPLES_DIR, captureStream, exampleBytes, hashTree, unzipParts, zipParts, type Parts } from './helpers/hostile-fixtures';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125) >>> 0;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
@@ -40,7 +45,19 @@ const pick = <T>(r: Rand, xs: readonly T[]): T => xs[int(r, xs.length)];
 const ODD_VALUES = ['', '-1', '0', '1048577', '99999999999', 'NaN', '1e308', 'A0', 'XFE1', '$A$1:$XFD$1048576', '#REF!', '__proto__', 'constructor', '&amp;', '\u0000', '"\'<>', '表'.repeat(300), 'Sheet1!A1'];
 
 function mutateXml(r: Rand, xml: string): string {
-  switch (int(r, 7)) {
+  switch (int(r, 9)) {
+    case 7:
+      // Legal variants every scan must accept: whitespace before '>' in end tags, and in empty tags.
+      return xml.replace(/<\/([\w:]+)>/g, (_m, n: string) => `</${n}${pick(r, [' ', '\n', '\t '])}>`).replace(/"\/>/g, '" />');
+    case 8: {
+      // Attributes of one tag in reverse order (order carries no meaning in XML).
+      const tags = [...xml.matchAll(/<([\w:]+)((?:\s+[\w:]+="[^"]*")+)\s*(\/?)>/g)];
+      if (tags.length === 0) return xml;
+      const m = pick(r, tags);
+      const attrs = [...m[2].matchAll(/\s+([\w:]+="[^"]*")/g)].map((a) => a[1]).reverse();
+      const at = m.index ?? 0;
+      return xml.slice(0, at) + `<${m[1]} ${attrs.join(' ')}${m[3]}>` + xml.slice(at + m[0].length);
+    }
     case 0: {
       // Change one attribute value.
       const attrs = [...xml.matchAll(/ ([\w:]+)="([^"]*)"/g)];
@@ -151,6 +168,7 @@ describe('fuzz: mutated example submissions', () => {
     const r = rng(SEED);
     const refused: Record<string, number> = {};
     let ok = 0;
+    let annotated = 0;
     let slowest = 0;
     const failures: string[] = [];
     for (let run = 0; run < RUNS; run++) {
@@ -161,6 +179,16 @@ describe('fuzz: mutated example submissions', () => {
         const report = await validator.validate(snapshot, { locale: 'zh-CN' });
         if (!Array.isArray(report.findings)) throw new Error('no findings list');
         ok++;
+        // The annotate path too: a marked copy, or a UserError; a copy reads back.
+        if (report.findings.length > 0) {
+          try {
+            const copy = annotateWorkbook(bytes, report.findings, { locale: 'zh-CN', sourceName: `fuzz-${run}.xlsx` });
+            readWorkbook(copy, `fuzz-${run}-marked.xlsx`);
+            annotated++;
+          } catch (e) {
+            if (!(e instanceof UserError)) throw e;
+          }
+        }
       } catch (e) {
         if (e instanceof UserError) refused[e.code] = (refused[e.code] ?? 0) + 1;
         else failures.push(`seed ${SEED} run ${run} (${how}): ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
@@ -169,8 +197,37 @@ describe('fuzz: mutated example submissions', () => {
       slowest = Math.max(slowest, ms);
       if (ms > MAX_RUN_MS) failures.push(`seed ${SEED} run ${run} (${how}): took ${ms} ms`);
     }
-    console.log(`fuzz: seed ${SEED}, runs ${RUNS}, ok ${ok}, refused ${JSON.stringify(refused)}, slowest ${slowest} ms`);
+    console.log(`fuzz: seed ${SEED}, runs ${RUNS}, ok ${ok}, annotated ${annotated}, refused ${JSON.stringify(refused)}, slowest ${slowest} ms`);
     expect(failures).toEqual([]);
     expect(ok + Object.values(refused).reduce((a, b) => a + b, 0)).toBe(RUNS);
   });
+});
+
+describe('fuzz: summary and --annotate over a folder of mutated submissions', () => {
+  it(`every file gets its answer, the summary opens, inputs are unchanged (seed ${SEED})`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zwgk-fuzz-batch-'));
+    try {
+      const sources = readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.xlsx')).sort().map((f) => exampleBytes(join(EXAMPLES_DIR, f)));
+      const r = rng(SEED ^ 0x5eed);
+      const n = Math.min(40, RUNS);
+      const inDir = join(dir, 'in');
+      mkdirSync(inDir);
+      for (let i = 0; i < n; i++) writeFileSync(join(inDir, `${String(i).padStart(2, '0')}.xlsx`), mutate(r, pick(r, sources)).bytes);
+      const before = hashTree(inDir);
+      const out = captureStream();
+      const err = captureStream();
+      const code = await main(['summary', inDir, '-o', join(dir, '汇总.xlsx')], { stdout: out, stderr: err });
+      expect([0, 1, 3]).toContain(code);
+      expect(err.text()).not.toMatch(/内部错误|Internal error|at .+\.(?:ts|js):\d+/);
+      const wb = XLSX.read(readFileSync(join(dir, '汇总.xlsx')));
+      const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['汇总'], { header: 1 }).slice(1);
+      expect(rows).toHaveLength(n);
+      const marked = join(dir, 'marked');
+      const v = await main(['validate', inDir, '--annotate', marked, '--format', 'json'], { stdout: captureStream(), stderr: err });
+      expect([0, 1, 3]).toContain(v);
+      expect(hashTree(inDir)).toEqual(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

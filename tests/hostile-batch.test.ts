@@ -1,7 +1,7 @@
 /**
  * Every broken file in a batch gets its own answer: `zwgk validate` over a folder holding the bad
  * file and a good submission reports the good one validated, the bad one 'unreadable' with the
- * refusal's code and one sentence naming the file, and exits 2.
+ * refusal's code and one sentence naming the file, and exits 3.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,9 +34,9 @@ describe.each(badFiles().map((b) => [b.label, b] as const))('a batch holding %s'
     copyFileSync(GOOD_EXAMPLE, join(dir, basename(GOOD_EXAMPLE)));
   });
 
-  it(`reports the file unreadable (${bad.code}), validates the good one and exits 2`, async () => {
+  it(`reports the file unreadable (${bad.code}), validates the good one and exits 3`, async () => {
     const { code, report, err } = await validateJson([dir, ...(bad.args ?? [])]);
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     expect(err).toBe('');
     expect(report.counts).toMatchObject({ files: 2, ok: 1, unreadable: 1 });
     const good = report.files.find((f) => f.file.endsWith(basename(GOOD_EXAMPLE)));
@@ -51,7 +51,7 @@ describe.each(badFiles().map((b) => [b.label, b] as const))('a batch holding %s'
 
   it('says the same in English with --lang en', async () => {
     const { code, report } = await validateJson([dir, ...(bad.args ?? [])], 'en');
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     const refused = report.files.find((f) => f.file === badPath);
     expect(refused?.error?.code).toBe(bad.code);
     expect(refused?.error?.message).toContain(`"${badPath}"`);

@@ -98,7 +98,7 @@ describe('ReadGuard (worker thread)', () => {
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(err.code).toBe('timeout');
       expect(err.messageIn('zh-CN')).toBe(
-        `文件“${slowPath}”在 2 秒内未能读完，已跳过：它可能含有异常庞大或损坏的内容，请在 Excel 或 WPS 中打开检查后另存为 .xlsx 再试（也可用 --timeout 放宽时限）。`,
+        `文件“${slowPath}”在 2 秒内未能读取和校验完，已跳过：它可能含有异常庞大或损坏的内容，请在 Excel 或 WPS 中打开检查后另存为 .xlsx 再试（也可用 --timeout 放宽时限）。`,
       );
       const snap = await guard.read(GOOD_EXAMPLE);
       expect(snap.cells.INFO_UNIT_NAME.raw).toBe('XX县教育局');
@@ -147,9 +147,9 @@ function runBin(args: string[], opts: { interruptAfterMs?: number } = {}): Promi
 }
 
 describe('zwgk validate --timeout (compiled CLI)', () => {
-  it('answers the slow file with timeout, validates the good one and exits 2', async () => {
+  it('answers the slow file with timeout, validates the good one and exits 3', async () => {
     const res = await runBin(['validate', slowDir, '--timeout', '2', '--format', 'json']);
-    expect(res.code).toBe(2);
+    expect(res.code).toBe(3);
     const report = JSON.parse(res.stdout) as BatchReport;
     expect(report.counts).toMatchObject({ files: 2, ok: 1, unreadable: 1 });
     expect(report.files[0]).toMatchObject({ file: slowPath, status: 'unreadable', error: { code: 'timeout' } });

@@ -143,9 +143,9 @@ describe('zwgk summary: a batch with problems, a roster and last year', () => {
     res = await runCli(['summary', batch, '-o', out, '--roster', roster, '--previous', prev]);
   });
 
-  it('exits 1 (written, some units have errors) and says what it did', () => {
+  it('exits 3 (written, one file could not be read) and says what it did', () => {
     expect(res.err).toBe('');
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(3);
     expect(res.out).toContain('8 个文件，其中 5 个有错误、1 个无法读取；合计计入 2 个单位；名册中 1 个单位未报送');
   });
 
@@ -213,7 +213,7 @@ describe('zwgk summary: a batch with problems, a roster and last year', () => {
   it('with --include-all also sums units with errors, but never duplicates or other years', async () => {
     const all = join(dir, 'mixed-all.xlsx');
     const r = await runCli(['summary', join(dir, 'mixed'), '-o', all, '--include-all']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3); // written; one file of the batch is unreadable
     expect(r.out).toContain('合计计入 4 个单位');
     const snapshot = await readWorkbookFile(all);
     // 乙 8 + h 3 + 甲 6 + 丙 6 (its SUM cell; its 自然人 cell "XX" adds nothing)
@@ -235,7 +235,7 @@ describe('zwgk summary: a batch with problems, a roster and last year', () => {
     expect(again.code).toBe(2);
     expect(again.err).toContain('已存在');
     const forced = await runCli(['summary', join(dir, 'mixed'), '-o', out, '--force', '--lang', 'en']);
-    expect(forced.code).toBe(1);
+    expect(forced.code).toBe(3);
     expect(forced.out).toContain('Summary workbook written to');
   });
 });
@@ -254,13 +254,13 @@ describe('zwgk summary: output inside the input folder', () => {
 });
 
 describe('zwgk summary: usage', () => {
-  it('exits 2 without output, and 2 when nothing is readable', async () => {
+  it('exits 2 without output, and 3 when nothing is readable', async () => {
     expect((await runCli(['summary', dir])).code).toBe(2);
     const bad = join(dir, 'bad');
     await mkdir(bad);
     await writeFile(join(bad, 'x.xlsx'), 'nope');
     const res = await runCli(['summary', bad, '-o', join(dir, 'never.xlsx')]);
-    expect(res.code).toBe(2);
+    expect(res.code).toBe(3);
     expect(res.err).toContain('没有可读取的报送文件');
   });
 });

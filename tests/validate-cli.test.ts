@@ -46,14 +46,14 @@ function copyExample(name: string, dir: string, as?: string): string {
 }
 
 describe('zwgk validate', () => {
-  it('reports a batch as the JSON contract, goes on past a bad file and exits 2', async () => {
+  it('reports a batch as the JSON contract, goes on past a bad file and exits 3', async () => {
     const dir = tempDir();
     copyExample('01-县教育局-合格', dir);
     copyExample('02-高新区-表三不平衡', dir);
     writeFileSync(join(dir, '03-坏文件.xlsx'), Buffer.from('这不是一个工作簿'));
     const missing = join(dir, '不存在.xlsx');
     const { code, out } = await run(['validate', dir, missing, '--format', 'json']);
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     const report = JSON.parse(out) as BatchReport;
     expect(report.files.map((f) => [f.file.replace(dir, 'D'), f.status])).toEqual([
       [missing.replace(dir, 'D'), 'unreadable'],

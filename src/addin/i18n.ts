@@ -27,7 +27,6 @@ export interface PaneStrings {
   failed: (detail: string) => string;
   languageLabel: string;
   cellLabel: string;
-  quickFixTotal: (n: number) => string;
   quickFixToNumber: (text: string, n: number) => string;
   hiddenByFilter: (n: number) => string;
   tabCheck: string;
@@ -49,6 +48,8 @@ export interface PaneStrings {
   unitColumn: string;
   statusColumn: string;
   errorsColumn: string;
+  /** The checks this engine cannot run (old Excel on Windows or Mac), with where to run them all. */
+  skippedChecks: (ids: readonly string[]) => string;
 }
 
 const ZH: PaneStrings = {
@@ -63,9 +64,9 @@ const ZH: PaneStrings = {
   noFindings: '未发现问题。',
   notValidatedYet: '点击“校验”检查当前工作簿。',
   notTemplate: (missing) =>
-    `当前工作簿不是标准指标工作簿（缺少 ${missing} 个定义名称），无法校验。请在标准模板中填报，或插入一套新的模板工作表。`,
+    `当前工作簿不是标准指标工作簿（缺少 ${missing} 个定义名称，可在“公式”→“名称管理器”中查看），无法校验。请在标准模板中填报，或插入一套新的模板工作表。`,
   insertTemplate: '插入标准模板工作表',
-  templateUnavailable: '此版本的 Excel 不能插入模板工作表。请向上级单位索取标准模板，或用命令“zwgk template”生成后在其中填报。',
+  templateUnavailable: '此版本的 Excel 不能插入模板工作表。请向上级政务公开办索取标准模板，在模板中填报。',
   templateInserted: '已插入标准模板工作表，请在其中填报后再校验。',
   marksAdded: (cells, notes) => `已标记 ${cells} 个单元格${notes ? '并添加批注' : ''}；“清除标记”可全部移除。`,
   marksCleared: (n) => `已清除 ${n} 处标记，单元格原有格式未改动。`,
@@ -74,12 +75,12 @@ const ZH: PaneStrings = {
   failed: (detail) => `操作未完成：${detail}。请重试；如仍失败，请关闭并重新打开任务窗格。`,
   languageLabel: '界面语言',
   cellLabel: '单元格',
-  quickFixTotal: (n) => `将总计改为 ${n}`,
   quickFixToNumber: (text, n) => `将文本 ‘${text}’ 转为数字 ${n}`,
   hiddenByFilter: (n) => `另有 ${n} 条被筛选隐藏`,
   tabCheck: '校验',
   tabSummary: '汇总',
-  summaryIntro: '选择各单位报送的年报工作簿，逐个校验后生成汇总表、问题清单和合计，与命令“zwgk summary”的结果相同。文件只在本机读取，不会上传。',
+  summaryIntro:
+    '选择各单位报送的年报工作簿，逐个校验后写出三张工作表：“汇总”（每个单位一行）、“问题清单”（各单位的问题和重复报送等单位之间的问题）和“合计”（没有错误的单位各项指标之和，按名称逐项列出）。文件只在本机读取，不会上传。',
   pickFiles: '选择报送文件…',
   picked: (n) => `已选择 ${n} 个文件`,
   noFilesPicked: '尚未选择文件（可多选 .xlsx、.xlsm、.xls、.ods）。',
@@ -98,6 +99,8 @@ const ZH: PaneStrings = {
   unitColumn: '单位',
   statusColumn: '状态',
   errorsColumn: '错误',
+  skippedChecks: (ids) =>
+    `这台电脑上的 Excel 显示加载项用的浏览器组件较旧，以下 ${ids.length} 项检查（用到较新的正则表达式写法）在加载项中无法运行：${ids.join('、')}。其余检查照常进行；如需完整检查，请用离线网页版“zwgk.html”（在 Edge、Chrome 等浏览器中打开）。`,
 };
 
 const EN: PaneStrings = {
@@ -115,7 +118,7 @@ const EN: PaneStrings = {
     `This workbook is not the standard indicator workbook (${missing} defined names are missing), so it cannot be checked. Fill in the standard template, or insert a fresh set of template sheets.`,
   insertTemplate: 'Insert template sheets',
   templateUnavailable:
-    'This version of Excel cannot insert template sheets. Ask your supervising unit for the standard template, or create it with “zwgk template” and fill it in.',
+    'This version of Excel cannot insert template sheets. Ask your supervising unit for the standard template and fill it in.',
   templateInserted: 'Template sheets inserted. Fill them in, then check again.',
   marksAdded: (cells, notes) => `Marked ${cells} cells${notes ? ' and added notes' : ''}; “Clear marks” removes them all.`,
   marksCleared: (n) => `Removed ${n} marks; the cells' own formatting is unchanged.`,
@@ -124,13 +127,12 @@ const EN: PaneStrings = {
   failed: (detail) => `The action did not finish: ${detail}. Try again; if it keeps failing, close and reopen the task pane.`,
   languageLabel: 'Language',
   cellLabel: 'Cell',
-  quickFixTotal: (n) => `Set the total to ${n}`,
   quickFixToNumber: (text, n) => `Convert the text ‘${text}’ to the number ${n}`,
   hiddenByFilter: (n) => `${n} more hidden by the filter`,
   tabCheck: 'Check',
   tabSummary: 'Summary',
   summaryIntro:
-    'Pick the units’ workbooks: each is checked, then the summary table, the list of findings and the totals are written, the same as “zwgk summary” gives. The files are read on this computer only and never uploaded.',
+    'Pick the units’ workbooks: each is checked, then three sheets are written: “汇总” (one row per unit), “问题清单” (each unit’s findings and those between units, such as duplicates) and “合计” (the sums over the units without errors, one row per defined name). The files are read on this computer only and never uploaded.',
   pickFiles: 'Choose files…',
   picked: (n) => `${n} ${n === 1 ? 'file' : 'files'} chosen`,
   noFilesPicked: 'No files chosen yet (several .xlsx, .xlsm, .xls or .ods files at once).',
@@ -149,6 +151,8 @@ const EN: PaneStrings = {
   unitColumn: 'Unit',
   statusColumn: 'Status',
   errorsColumn: 'Errors',
+  skippedChecks: (ids) =>
+    `This Excel shows add-ins in an older browser engine, which cannot run these ${ids.length} checks (they use newer regular-expression syntax): ${ids.join(', ')}. All other checks run; for the full check use the offline web page zwgk.html in Edge or Chrome.`,
 };
 
 export function paneStrings(locale: Locale): PaneStrings {

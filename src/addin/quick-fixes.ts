@@ -1,13 +1,14 @@
 /**
- * One-click fixes, offered only where the correct value is certain:
- * - a total that differs from the sum of its parts when every part is a real number
- *   (表三 row sums, 表四 group totals, the 12345 hotline total);
- * - a count stored as text ("12", full-width "１２", "12件"): the number meant is unambiguous.
- * Everything else (which of two balanced lists is wrong, approximations, placeholders) needs a person.
+ * One-click fixes, offered only where the correct value is certain: a count stored as text ("12",
+ * full-width "１２", "12件") means that number and nothing else.
+ *
+ * Sums are not fixed: when the parts of a row add up to 12 and its 总计 says 13, either the total or one
+ * of the parts may be the wrong figure, and only the person who filled it in knows which. Such findings
+ * take the user to the cells (clicking the finding selects the first one; the marks colour them all).
  */
-import { T3_PART_COLUMNS, T4_RESULTS, indicator, t3Name, t4Name } from '../core/catalogue';
+import { indicator } from '../core/catalogue';
 import type { Finding, Locale } from '../core/report';
-import type { CellReading, Snapshot } from '../core/snapshot';
+import type { Snapshot } from '../core/snapshot';
 import { paneStrings } from './i18n';
 
 export interface QuickFix {
@@ -17,51 +18,13 @@ export interface QuickFix {
   address: string;
   /** The number written into the cell. */
   value: number;
-  kind: 'set-total' | 'text-to-number';
+  kind: 'text-to-number';
   /** The text of the cell before the fix (shown in the label of text-to-number). */
   before: string;
 }
 
-const T4_PART_RESULTS = T4_RESULTS.filter((r) => r.key !== 'TOTAL').map((r) => r.key);
-const HOTLINE_PARTS = ['W_HOTLINE_COMPLAINT', 'W_HOTLINE_INQUIRY', 'W_HOTLINE_HELP', 'W_HOTLINE_SUGGEST', 'W_HOTLINE_OTHER'];
-
-/** The total cell and its parts for each sum check, derived from the cells the finding names. */
-function sumShape(finding: Finding): { total: string; parts: string[] } | null {
-  const names = finding.cells.map((c) => c.name);
-  switch (finding.rule) {
-    case 'T3-ROWSUM': {
-      const total = names.find((n) => /^T3_.+_SUM$/.test(n));
-      if (!total) return null;
-      const row = total.slice(3, -4);
-      return { total, parts: T3_PART_COLUMNS.map((c) => t3Name(row, c)) };
-    }
-    case 'T4-SUM': {
-      const total = names.find((n) => /^T4_.+_TOTAL$/.test(n));
-      if (!total) return null;
-      const group = total.slice(3, -6);
-      return { total, parts: T4_PART_RESULTS.map((r) => t4Name(group, r)) };
-    }
-    case 'W-HOTLINE-SUM':
-      return { total: 'W_HOTLINE_TOTAL', parts: HOTLINE_PARTS };
-    default:
-      return null;
-  }
-}
-
-function isWholeNumberCell(r: CellReading | undefined): r is CellReading & { value: number } {
-  return r !== undefined && r.cls === 'number' && r.value !== null && Number.isInteger(r.value) && r.value >= 0;
-}
-
+/** The certain fix for a finding, or null when a person has to decide (see the module note). */
 export function quickFixFor(finding: Finding, snapshot: Snapshot): QuickFix | null {
-  const shape = sumShape(finding);
-  if (shape) {
-    const total = snapshot.cells[shape.total];
-    const parts = shape.parts.map((n) => snapshot.cells[n]);
-    if (!total || total.formula || !parts.every(isWholeNumberCell)) return null;
-    const sum = parts.reduce((acc, p) => acc + (p as CellReading & { value: number }).value, 0);
-    if (total.value === sum) return null;
-    return { name: total.name, sheet: total.sheet, address: total.address, value: sum, kind: 'set-total', before: total.text };
-  }
   if (finding.rule === 'CELL-TEXTNUM' && finding.cells.length > 0) {
     const reading = snapshot.cells[finding.cells[0].name];
     if (!reading || reading.value === null || reading.formula) return null;
@@ -79,5 +42,5 @@ export function quickFixFor(finding: Finding, snapshot: Snapshot): QuickFix | nu
 
 export function quickFixLabel(fix: QuickFix, locale: Locale): string {
   const s = paneStrings(locale);
-  return fix.kind === 'set-total' ? s.quickFixTotal(fix.value) : s.quickFixToNumber(fix.before, fix.value);
+  return s.quickFixToNumber(fix.before, fix.value);
 }

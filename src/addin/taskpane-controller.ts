@@ -41,6 +41,8 @@ export interface PaneOptions {
   templateBase64: string | null;
   /** Delay between the last edit and the automatic re-check. */
   debounceMs?: number;
+  /** Checks this browser engine cannot run (see engine-support.ts); the check tab names them. */
+  skippedChecks?: readonly string[];
 }
 
 type StatusKind = 'info' | 'success' | 'error';
@@ -86,12 +88,12 @@ function el<K extends keyof HTMLElementTagNameMap>(
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   for (const c of children) {
     if (c === null || c === undefined || c === false) continue;
-    node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+    node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
   }
   return node;
 }
 
-/** Element.replaceChildren is missing in older Office webviews. */
+/** Element.replaceChildren and ParentNode.append are missing in Trident (IE 11) and older webviews. */
 function replaceContent(root: HTMLElement, nodes: Node[]): void {
   while (root.firstChild) root.removeChild(root.firstChild);
   for (const n of nodes) root.appendChild(n);
@@ -303,7 +305,10 @@ export class TaskPaneController {
   render(): void {
     const s = paneStrings(this.locale);
     const root = this.opts.root;
-    const body = this.tab === 'check' ? [this.renderToolbar(s), ...this.renderBody(s)] : this.renderSummaryTab(s);
+    const skipped = this.opts.skippedChecks ?? [];
+    const notice = skipped.length > 0 ? el('p', { id: 'engine-notice', class: 'message message-warning', role: 'note' }, [s.skippedChecks(skipped)]) : null;
+    const check = notice ? [this.renderToolbar(s), notice, ...this.renderBody(s)] : [this.renderToolbar(s), ...this.renderBody(s)];
+    const body = this.tab === 'check' ? check : this.renderSummaryTab(s);
     replaceContent(root, [this.renderHeader(s), this.renderTabs(s), ...body]);
   }
 
@@ -536,7 +541,7 @@ export class TaskPaneController {
   private renderFindings(s: PaneStrings, report: WorkbookReport): HTMLElement {
     const list = el('div', { id: 'findings', class: 'findings' });
     if (report.findings.length === 0) {
-      list.append(el('p', { class: 'empty' }, [s.noFindings]));
+      list.appendChild(el('p', { class: 'empty' }, [s.noFindings]));
       return list;
     }
     const visible = report.findings.filter((f) => this.show[f.severity]);
@@ -549,7 +554,7 @@ export class TaskPaneController {
     }
     for (const [sheet, findings] of groups) {
       const heading = sheet === '' ? (this.locale === 'en' ? 'Workbook' : '工作簿') : sheet;
-      list.append(
+      list.appendChild(
         el('section', { class: 'sheet-group', 'data-sheet': sheet }, [
           el('h2', { class: 'sheet-name' }, [heading, el('span', { class: 'count' }, [String(findings.length)])]),
           el('ul', { class: 'finding-list' }, findings.map((f) => this.renderFinding(s, f))),
@@ -557,7 +562,7 @@ export class TaskPaneController {
       );
     }
     const hidden = report.findings.length - visible.length;
-    if (hidden > 0) list.append(el('p', { class: 'hint' }, [s.hiddenByFilter(hidden)]));
+    if (hidden > 0) list.appendChild(el('p', { class: 'hint' }, [s.hiddenByFilter(hidden)]));
     return list;
   }
 
@@ -582,7 +587,7 @@ export class TaskPaneController {
     if (first) {
       body.addEventListener('click', () => void this.navigate(first));
       body.addEventListener('keydown', (ev) => {
-        if (ev.key === 'Enter' || ev.key === ' ') {
+        if (ev.key === 'Enter' || ev.key === ' ' || ev.key === 'Spacebar') {
           ev.preventDefault();
           void this.navigate(first);
         }
@@ -594,7 +599,7 @@ export class TaskPaneController {
       const b = el('button', { type: 'button', class: 'btn btn-link quick-fix' }, [quickFixLabel(fix, this.locale)]);
       b.disabled = this.busy;
       b.addEventListener('click', () => void this.fix(fix));
-      item.append(b);
+      item.appendChild(b);
     }
     return item;
   }

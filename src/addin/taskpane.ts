@@ -3,7 +3,7 @@
  * real validator into the controller.
  */
 import { UserError } from '../core/errors';
-import { createValidator } from './create-validator';
+import { createPaneValidator } from './create-validator';
 import { ExcelAdapter, detectCapabilities } from './excel-adapter';
 import { localeFromDisplayLanguage, paneStrings } from './i18n';
 import { TaskPaneController } from './taskpane-controller';
@@ -18,9 +18,19 @@ function showOnly(root: HTMLElement, text: string): void {
   root.appendChild(p);
 }
 
-Office.onReady((info) => {
+interface BootWindow {
+  /** Set by pane-boot.js when the engine lacks what no polyfill adds; it already shows why. */
+  zwgkUnsupported?: boolean;
+  /** pane-boot.js: the pane has started, remove any message it shows. */
+  zwgkPaneStarted?: () => void;
+}
+
+const boot = window as unknown as BootWindow;
+
+function start(info: { host: Office.HostType | null }): void {
   const root = document.getElementById('app');
-  if (!root) return;
+  if (!root || boot.zwgkUnsupported) return;
+  if (typeof boot.zwgkPaneStarted === 'function') boot.zwgkPaneStarted();
   const locale = localeFromDisplayLanguage(Office.context?.displayLanguage);
   document.documentElement.lang = locale === 'en' ? 'en' : 'zh-CN';
   if (info.host !== Office.HostType.Excel) {
@@ -32,14 +42,18 @@ Office.onReady((info) => {
     createWorkbook: (base64) => Excel.createWorkbook(base64),
   });
   let validator;
+  let skippedChecks: string[] = [];
   try {
-    validator = createValidator();
+    ({ validator, skipped: skippedChecks } = createPaneValidator());
   } catch (e) {
     // A broken rule file is a packaging error; say so in one sentence instead of an empty pane.
     const detail = e instanceof UserError ? e.messageIn(locale) : String(e instanceof Error ? e.message : e);
     showOnly(root, paneStrings(locale).failed(detail));
     return;
   }
-  const controller = new TaskPaneController({ root, host: adapter, validator, locale, templateBase64: embeddedTemplate() });
+  const controller = new TaskPaneController({ root, host: adapter, validator, locale, templateBase64: embeddedTemplate(), skippedChecks });
   controller.start();
-});
+}
+
+// Without Office.js (blocked or missing) pane-boot.js explains what happened; nothing to start here.
+if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') void Office.onReady(start);

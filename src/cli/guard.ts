@@ -1,17 +1,18 @@
 /**
- * The per-file guard of a batch: reads each workbook in a worker thread with a time limit, so one
- * pathological file (a parse that never ends, a parse that eats all memory) becomes an 'unreadable'
- * answer for that file and the batch goes on.
+ * The per-file guard of a batch: all the work done for one file (read, last year's workbook,
+ * validation, the marked copy; see file-job.ts) runs as one job in a worker thread, under one time
+ * limit and one memory limit, so one pathological file (a parse that never ends, a cell of a
+ * hundred million characters, a rule that backtracks, a parse that eats all memory) becomes an
+ * 'unreadable' answer for that file and the batch goes on. Reads of last year's folder go through
+ * the same guard.
  *
  * One worker is kept for the whole batch and replaced only after a timeout or a crash: starting a
- * worker (loading SheetJS) takes about 0.35 s, while handing a file over and cloning the Snapshot
- * back costs well under a millisecond, and the next file is read ahead while the main thread
- * validates the current one. Measured on 240 example files on two cores: 6.2–8.6 s in-process,
- * 6.6–8.1 s with the guard (about 55 MB more memory), so the guard is on by default. Validation
- * stays in the main thread: it works on a Snapshot of the catalogue's fixed size, never on the file.
+ * worker (loading SheetJS and the rules) takes under a second, while handing a file over and
+ * cloning the small result back costs well under a millisecond, and the next file's job runs
+ * while the main thread handles the current answer.
  *
- * Without the compiled worker (running from the TypeScript sources) or with --timeout 0, files are
- * read in-process, without a time limit.
+ * Without the compiled worker (running from the TypeScript sources) or with --timeout 0, jobs run
+ * in-process, without a time limit.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,10 @@ import { Worker } from 'node:worker_threads';
 import { UserError } from '../core/errors';
 import type { LocalisedText } from '../core/report';
 import type { Snapshot } from '../core/snapshot';
-import { readWorkbookFile, type ReadLimits } from '../io/read-workbook';
+import type { ReadLimits } from '../io/read-workbook';
+import type { RosterEntry } from '../core/summary/roster';
+import { diskPathOf } from './batch';
+import { JobEnvironment, type CheckedFile, type FileJob, type JobResult, type JobSetup } from './file-job';
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 /**
@@ -29,22 +33,23 @@ export const DEFAULT_TIMEOUT_SECONDS = 30;
  */
 export const DEFAULT_WORKER_MEMORY_MB = 2048;
 
-export interface GuardRequest {
-  id: number;
-  file: string;
-  limits?: Partial<ReadLimits>;
-}
+export type GuardRequest =
+  | { id: number; kind: 'job'; job: FileJob }
+  /** Sent to every new worker first, and again when the batch's setup changes; answered by 'ready'. */
+  | { id: 0; kind: 'setup'; setup: JobSetup };
 
 export type GuardReply =
   | { id: 0; kind: 'ready' }
-  | { id: number; kind: 'read'; snapshot: Snapshot }
+  | { id: number; kind: 'done'; result: JobResult }
   | { id: number; kind: 'refused'; code: string; messages: LocalisedText }
   | { id: number; kind: 'failed'; message: string };
 
 export interface GuardOptions {
-  /** Seconds one file may take; 0 or less reads in-process without a limit. */
+  /** Seconds one file's whole job may take; 0 or less runs in-process without a limit. */
   timeoutSeconds: number;
   limits?: Partial<ReadLimits>;
+  /** Rules, last year's index, language, marked copies; default: standard rules, zh-CN, nothing else. */
+  setup?: JobSetup;
   /** Compiled worker script; default guard-worker.js next to this module. */
   workerScript?: string;
   memoryMb?: number;
@@ -52,15 +57,15 @@ export interface GuardOptions {
 
 export function timedOut(file: string, seconds: number): UserError {
   return new UserError('timeout', {
-    'zh-CN': `文件“${file}”在 ${seconds} 秒内未能读完，已跳过：它可能含有异常庞大或损坏的内容，请在 Excel 或 WPS 中打开检查后另存为 .xlsx 再试（也可用 --timeout 放宽时限）。`,
-    en: `The file "${file}" could not be read within ${seconds} seconds and was skipped: it may hold abnormally large or damaged content; open it in Excel or WPS, save it as .xlsx and try again (or allow more time with --timeout).`,
+    'zh-CN': `文件“${file}”在 ${seconds} 秒内未能读取和校验完，已跳过：它可能含有异常庞大或损坏的内容，请在 Excel 或 WPS 中打开检查后另存为 .xlsx 再试（也可用 --timeout 放宽时限）。`,
+    en: `The file "${file}" could not be read and checked within ${seconds} seconds and was skipped: it may hold abnormally large or damaged content; open it in Excel or WPS, save it as .xlsx and try again (or allow more time with --timeout).`,
   });
 }
 
 export function outOfMemory(file: string, megabytes: number): UserError {
   return new UserError('out-of-memory', {
-    'zh-CN': `文件“${file}”读取时所需内存超过 ${megabytes} MB 的上限，已跳过：年报工作簿不会这么大，请删除多余的工作表或大量空行后另存为 .xlsx 再试。`,
-    en: `Reading the file "${file}" needed more than the ${megabytes} MB memory limit, so it was skipped: a report workbook is never this large; delete extra sheets or masses of empty rows, save it as .xlsx and try again.`,
+    'zh-CN': `文件“${file}”读取或校验时所需内存超过 ${megabytes} MB 的上限，已跳过：年报工作簿不会这么大，请删除多余的工作表、大量空行或超长的文字后另存为 .xlsx 再试。`,
+    en: `Reading or checking the file "${file}" needed more than the ${megabytes} MB memory limit, so it was skipped: a report workbook is never this large; delete extra sheets, masses of empty rows or overlong text, save it as .xlsx and try again.`,
   });
 }
 
@@ -76,8 +81,8 @@ export function defaultWorkerScript(): string {
 }
 
 interface Job {
-  file: string;
-  resolve: (s: Snapshot) => void;
+  job: FileJob;
+  resolve: (r: JobResult) => void;
   reject: (e: unknown) => void;
 }
 
@@ -86,45 +91,100 @@ interface Running extends Job {
   timer: NodeJS.Timeout;
 }
 
+/**
+ * Runs the jobs of a batch (guard of every file: see file-job.ts) one after the other in a worker
+ * thread, with a time limit per file and a memory limit; a timeout or a crash answers that file and
+ * the next file gets a fresh worker.
+ */
 export class ReadGuard {
   readonly mode: 'worker' | 'in-process';
   private worker: Worker | null = null;
-  /** The worker has loaded its modules: the time limit of a file starts only then. */
+  /** The worker has loaded its modules and the setup: the time limit of a file starts only then. */
   private ready = false;
   private running: Running | null = null;
   private readonly queue: Job[] = [];
-  private readonly ahead = new Map<string, Promise<Snapshot>>();
+  private readonly ahead = new Map<string, Promise<JobResult>>();
   private nextId = 1;
+  private setup: JobSetup;
+  private env: JobEnvironment | null = null;
   /** Workers started so far (1 + one per timeout or crash). */
   starts = 0;
 
   constructor(private readonly opts: GuardOptions) {
     const script = opts.workerScript ?? defaultWorkerScript();
     this.mode = opts.timeoutSeconds > 0 && existsSync(script) ? 'worker' : 'in-process';
+    this.setup = opts.setup ?? { ruleDirs: [null], locale: 'zh-CN', previous: null };
+    if (opts.limits) this.setup = { ...this.setup, limits: { ...opts.limits, ...this.setup.limits } };
+  }
+
+  /** Changes the batch's setup (e.g. once last year's index is built); jobs after this use it. */
+  configure(setup: JobSetup): void {
+    this.setup = setup;
+    this.env = this.env ? this.env.withSetup(setup) : null;
+    this.ahead.clear();
+    if (this.worker) {
+      this.ready = false;
+      this.worker.postMessage({ id: 0, kind: 'setup', setup } satisfies GuardRequest);
+    }
   }
 
   /**
    * Reads one file; a refusal, a timeout or a crash rejects with a UserError naming the file.
    * `next`, the batch's following file, is read ahead (see prefetch).
    */
-  read(file: string, next?: string): Promise<Snapshot> {
-    if (this.mode === 'in-process') return readWorkbookFile(file, this.opts.limits);
-    const early = this.ahead.get(file);
-    if (early) this.ahead.delete(file);
-    const reading = early ?? this.enqueue(file);
-    this.prefetch(next);
-    return reading;
+  async read(file: string, next?: string): Promise<Snapshot> {
+    const r = await this.submit({ mode: 'read', file }, next);
+    if (r.kind !== 'read') throw new Error('the worker answered a read with something else');
+    return r.snapshot;
   }
 
-  /**
-   * Starts reading the batch's next file in the worker while the main thread validates the
-   * current one: on two cores this hides most of the hand-over cost. No-op in-process.
-   */
+  /** Reads a roster (名册) under the same limits as a submission. */
+  async roster(file: string): Promise<RosterEntry[]> {
+    const r = await this.submit({ mode: 'roster', file });
+    if (r.kind !== 'roster') throw new Error('the worker answered a roster with something else');
+    return r.entries;
+  }
+
+  /** Reads, validates (with last year's workbook) and marks one file: its whole job under the limits. */
+  async check(file: string, next?: string): Promise<CheckedFile> {
+    const r = await this.submit({ mode: 'check', file }, next);
+    if (r.kind !== 'checked') throw new Error('the worker answered a check with a read');
+    return r;
+  }
+
+  private submit(job: FileJob, next?: string): Promise<JobResult> {
+    const withDisk = (j: FileJob): FileJob => {
+      const disk = diskPathOf(j.file);
+      return typeof disk === 'string' ? j : { ...j, disk: new Uint8Array(disk) };
+    };
+    if (this.mode === 'in-process') {
+      this.env ??= new JobEnvironment(this.setup);
+      return this.env.run(withDisk(job));
+    }
+    const key = `${job.mode}\u0000${job.file}`;
+    const early = this.ahead.get(key);
+    if (early) this.ahead.delete(key);
+    const running = early ?? this.enqueue(withDisk(job));
+    if (next !== undefined) {
+      const nextKey = `${job.mode}\u0000${next}`;
+      if (!this.ahead.has(nextKey)) {
+        // The next file's job runs in the worker while this thread handles the current answer.
+        const p = this.enqueue(withDisk({ mode: job.mode, file: next }));
+        p.catch(() => undefined); // the rejection is delivered when the file is asked for
+        this.ahead.set(nextKey, p);
+      }
+    }
+    return running;
+  }
+
+  /** Starts reading a file ahead (no-op in-process); kept for callers that read ahead themselves. */
   prefetch(file: string | undefined): void {
-    if (file === undefined || this.mode === 'in-process' || this.ahead.has(file)) return;
-    const p = this.enqueue(file);
-    p.catch(() => undefined); // the rejection is delivered by read()
-    this.ahead.set(file, p);
+    if (file === undefined || this.mode === 'in-process') return;
+    const key = `read\u0000${file}`;
+    if (this.ahead.has(key)) return;
+    const p = this.enqueue({ mode: 'read', file });
+    p.catch(() => undefined);
+    this.ahead.set(key, p);
   }
 
   /** Stops the worker and drops reads not yet asked for; a later read starts a new worker. */
@@ -138,9 +198,9 @@ export class ReadGuard {
     if (w) await w.terminate();
   }
 
-  private enqueue(file: string): Promise<Snapshot> {
-    return new Promise<Snapshot>((resolve, reject) => {
-      this.queue.push({ file, resolve, reject });
+  private enqueue(job: FileJob): Promise<JobResult> {
+    return new Promise<JobResult>((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
       this.pump();
     });
   }
@@ -157,9 +217,9 @@ export class ReadGuard {
     const job = this.queue.shift() as Job;
     const id = this.nextId++;
     // The clock starts when the worker takes the file, not while it waits in the queue.
-    const timer = setTimeout(() => this.abandon(timedOut(job.file, this.opts.timeoutSeconds)), this.opts.timeoutSeconds * 1000);
+    const timer = setTimeout(() => this.abandon(timedOut(job.job.file, this.opts.timeoutSeconds)), this.opts.timeoutSeconds * 1000);
     this.running = { ...job, id, timer };
-    const req: GuardRequest = { id, file: job.file, limits: this.opts.limits };
+    const req: GuardRequest = { id, kind: 'job', job: job.job };
     worker.postMessage(req);
   }
 
@@ -171,6 +231,7 @@ export class ReadGuard {
     });
     // An idle worker never keeps the process alive; one with work to do does (see pump).
     w.unref();
+    w.postMessage({ id: 0, kind: 'setup', setup: this.setup } satisfies GuardRequest);
     w.on('message', (reply: GuardReply) => {
       if (reply.kind !== 'ready') this.settle(reply);
       else if (this.worker === w) {
@@ -181,13 +242,13 @@ export class ReadGuard {
     w.on('error', (err: Error & { code?: string }) => {
       if (this.worker !== w) return;
       this.worker = null;
-      const file = this.running?.file ?? this.queue[0]?.file ?? '';
+      const file = this.running?.job.file ?? this.queue[0]?.job.file ?? '';
       this.failCurrent(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory(file, memory) : crashed(file, err.message));
     });
     w.on('exit', (code) => {
       if (this.worker !== w) return; // terminated by us
       this.worker = null;
-      const file = this.running?.file ?? this.queue[0]?.file;
+      const file = this.running?.job.file ?? this.queue[0]?.job.file;
       if (file !== undefined) this.failCurrent(crashed(file, `exit ${code}`));
     });
     this.worker = w;
@@ -200,19 +261,19 @@ export class ReadGuard {
     const r = this.running;
     if (!r || reply.id !== r.id) return; // a late answer of an abandoned read
     if (reply.kind === 'ready') return;
-    if (reply.kind === 'read') this.finish(null, reply.snapshot);
+    if (reply.kind === 'done') this.finish(null, reply.result);
     else if (reply.kind === 'refused') this.finish(new UserError(reply.code, reply.messages));
     else this.finish(new Error(reply.message));
   }
 
-  /** Ends the running read (with an error or a snapshot) and hands the worker the next file. */
-  private finish(err: Error | null, snapshot?: Snapshot): void {
+  /** Ends the running job (with an error or a result) and hands the worker the next file. */
+  private finish(err: Error | null, result?: JobResult): void {
     const r = this.running;
     if (!r) return;
     this.running = null;
     clearTimeout(r.timer);
     if (err) r.reject(err);
-    else r.resolve(snapshot as Snapshot);
+    else r.resolve(result as JobResult);
     this.pump();
   }
 

@@ -61,12 +61,38 @@ function usage(ctx: CliContext): string {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * A reader that goes away (`zwgk validate 报送/ | head`) closes the pipe: the next write fails with
+ * EPIPE. That is not an error of the run: output stops quietly, the run finishes and exits with the
+ * code it would have had. Any later write to the closed stream is dropped.
+ */
+export function quietWhenClosed<T extends NodeJS.WritableStream>(stream: T): T {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    closed = true;
+    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED' && process.env.ZWGK_DEBUG) process.stderr.write(`${e.message}\n`);
+  });
+  const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+  (stream as { write: (...args: unknown[]) => boolean }).write = (...args: unknown[]): boolean => {
+    if (closed || (stream as unknown as { destroyed?: boolean }).destroyed) return true;
+    return write(...args);
+  };
+  return stream;
+}
+
+let processStreams: Pick<CliContext, 'stdout' | 'stderr'> | null = null;
+
+function defaultStreams(): Pick<CliContext, 'stdout' | 'stderr'> {
+  processStreams ??= { stdout: quietWhenClosed(process.stdout), stderr: quietWhenClosed(process.stderr) };
+  return processStreams;
+}
+
 export async function main(argv: string[], streams?: Partial<Pick<CliContext, 'stdout' | 'stderr'>>): Promise<number> {
   const { locale, rest } = pickLocale(argv);
   const ctx: CliContext = {
     locale,
-    stdout: streams?.stdout ?? process.stdout,
-    stderr: streams?.stderr ?? process.stderr,
+    stdout: streams?.stdout ?? defaultStreams().stdout,
+    stderr: streams?.stderr ?? defaultStreams().stderr,
   };
   const [name, ...args] = rest;
   if (!name || name === '--help' || name === '-h' || name === 'help') {

@@ -3,7 +3,7 @@
  * (by credit code, else by exact unit name) and reads it, for the checks across years (Y-*).
  */
 import { basename } from 'node:path';
-import { UserError } from '../core/errors';
+import { isUserError, UserError } from '../core/errors';
 import type { Finding, Locale } from '../core/report';
 import type { Snapshot } from '../core/snapshot';
 import { matchedByNameFinding, noPreviousFinding } from '../core/summary/cross-year';
@@ -11,7 +11,7 @@ import { unitCells } from '../core/summary/unit-row';
 import { unitInfo } from '../core/validator';
 import { buildPreviousIndex, PreviousIndex, SnapshotReader } from '../io/previous-index';
 import { readWorkbookFile } from '../io/read-workbook';
-import { collectInputs } from './batch';
+import { collectInputs, diskPathOf } from './batch';
 import { CliContext, t } from './context';
 
 export interface PreviousResult {
@@ -55,11 +55,19 @@ export function previousFinder(index: PreviousIndex, locale: Locale, read: Snaps
   };
 }
 
+/** Last year's index and where its files with non-UTF-8 names live on disk (for the jobs). */
+export interface IndexedPrevious {
+  index: PreviousIndex;
+  disk: Array<[string, Uint8Array]>;
+  files: string[];
+}
+
 /**
- * Indexes last year's folder (or files). A folder without any workbook is a usage error; files in
- * it that cannot be read are skipped with one line on stderr.
+ * Indexes last year's folder (or files), reading every file through `read` (the batch's guard: a
+ * hostile file of last year is answered like any other, and the run goes on). A folder without any
+ * workbook is a usage error; files in it that cannot be read are skipped with one line on stderr.
  */
-export async function openPreviousFinder(dir: string, ctx: CliContext): Promise<PreviousFinder> {
+export async function indexPrevious(dir: string, ctx: CliContext, read: SnapshotReader = readWorkbookFile): Promise<IndexedPrevious> {
   const { files, problems } = await collectInputs([dir]);
   if (files.length === 0) {
     const p = problems[0];
@@ -68,7 +76,13 @@ export async function openPreviousFinder(dir: string, ctx: CliContext): Promise<
       en: `--previous ${dir}: no workbook of last year found; check the path.`,
     });
   }
-  const index = await buildPreviousIndex(files);
+  // Whatever goes wrong with one file (a timeout, a crash) is that file's problem.
+  const guarded: SnapshotReader = (p) =>
+    read(p).catch((e: unknown) => {
+      if (isUserError(e)) throw e;
+      throw new UserError('unreadable', { 'zh-CN': `无法读取“${p}”。`, en: `Cannot read "${p}".` });
+    });
+  const index = await buildPreviousIndex(files, guarded);
   if (index.problems.length > 0) {
     const n = index.problems.length;
     ctx.stderr.write(
@@ -79,5 +93,15 @@ export async function openPreviousFinder(dir: string, ctx: CliContext): Promise<
       ),
     );
   }
-  return previousFinder(index, ctx.locale);
+  const disk: Array<[string, Uint8Array]> = [];
+  for (const f of files) {
+    const d = diskPathOf(f);
+    if (typeof d !== 'string') disk.push([f, new Uint8Array(d)]);
+  }
+  return { index, disk, files };
+}
+
+/** Indexes last year's folder and returns a finder over it (reads in-process; for hosts without a guard). */
+export async function openPreviousFinder(dir: string, ctx: CliContext): Promise<PreviousFinder> {
+  return previousFinder((await indexPrevious(dir, ctx)).index, ctx.locale);
 }

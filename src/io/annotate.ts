@@ -10,6 +10,7 @@ import { UserError } from '../core/errors';
 import { addNotes } from './ooxml/comments';
 import { FINDINGS_SHEET_NAME, findingRows, findingsSheetXml, quoteSheetName, SEVERITY_LABEL } from './ooxml/findings-sheet';
 import { OoxmlPackage } from './ooxml/package';
+import { markPackage } from './own-output';
 import { cellName, markCells, parseCellRef } from './ooxml/sheet';
 import { StyleBook } from './ooxml/styles';
 import { appendWorksheet, freeSheetName, readWorkbook, type SheetEntry, stylesPath } from './ooxml/workbook';
@@ -106,6 +107,8 @@ function annotatePackage(pkg: OoxmlPackage, findings: Finding[], locale: Locale)
   });
   appendWorksheet(pkg, wb, freeSheetName(wb, FINDINGS_SHEET_NAME[locale]), sheetXml);
   pkg.setText(stylesPart, styles.toXml());
+  // Marked as zwgk's output, so a later folder scan does not take the copy for a submission.
+  markPackage(pkg, 'annotated');
   return pkg.toBytes();
 }
 

@@ -19,7 +19,9 @@ export async function writeFileAtomic(path: string, data: Uint8Array, opts: Atom
   const folder = dirname(target);
   await assertWritableTarget(path, target, folder, opts.force === true);
 
-  const temp = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // A short name of its own: a final name near the file-system limit (255 bytes) must not make the
+  // temporary name too long.
+  const temp = join(folder, `.zwgk-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   // Ctrl+C between creating and renaming the temporary file must not leave it behind.
   const onSignal = (signal: NodeJS.Signals): void => {
     removeQuietly(temp);
@@ -46,7 +48,13 @@ export async function writeFileAtomic(path: string, data: Uint8Array, opts: Atom
 
 async function assertWritableTarget(shown: string, target: string, folder: string, force: boolean): Promise<void> {
   const folderStat = await fs.stat(folder).catch(() => null);
-  if (!folderStat || !folderStat.isDirectory()) {
+  if (folderStat && !folderStat.isDirectory()) {
+    throw new UserError('output-folder-not-folder', {
+      'zh-CN': `无法写入“${shown}”：“${folder}”是一个文件，不是文件夹，请换一个输出路径。`,
+      en: `Cannot write "${shown}": "${folder}" is a file, not a folder; choose another output path.`,
+    });
+  }
+  if (!folderStat) {
     throw new UserError('output-folder-missing', {
       'zh-CN': `无法写入“${shown}”：文件夹“${folder}”不存在，请先创建该文件夹或换一个输出路径。`,
       en: `Cannot write "${shown}": the folder "${folder}" does not exist; create it or choose another output path.`,
@@ -91,13 +99,31 @@ function outputExists(shown: string): UserError {
 function toUserError(e: unknown, shown: string): unknown {
   if (e instanceof UserError) return e;
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+  if (code === 'EROFS') {
+    return new UserError('output-read-only', {
+      'zh-CN': `无法写入“${shown}”：该位置是只读的（如光盘、只读共享或写保护的 U 盘），请换一个可写的文件夹。`,
+      en: `Cannot write "${shown}": the location is read-only (a disc, a read-only share or a write-protected USB stick); choose a writable folder.`,
+    });
+  }
+  if (code === 'ENAMETOOLONG') {
+    return new UserError('output-name-too-long', {
+      'zh-CN': `无法写入“${shown}”：文件名或路径太长，请换一个短一些的名称。`,
+      en: `Cannot write "${shown}": the file name or path is too long; choose a shorter name.`,
+    });
+  }
+  if (code === 'ENOTDIR') {
+    return new UserError('output-folder-not-folder', {
+      'zh-CN': `无法写入“${shown}”：路径中有一部分是文件而不是文件夹，请检查输出路径。`,
+      en: `Cannot write "${shown}": part of the path is a file, not a folder; check the output path.`,
+    });
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
     return new UserError('output-not-writable', {
       'zh-CN': `无法写入“${shown}”：没有写入权限，请换一个文件夹或检查文件权限。`,
       en: `Cannot write "${shown}": permission denied; choose another folder or check the permissions.`,
     });
   }
-  if (code === 'ENOSPC') {
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
     return new UserError('output-disk-full', {
       'zh-CN': `无法写入“${shown}”：磁盘空间不足，请清理磁盘后重试。`,
       en: `Cannot write "${shown}": the disk is full; free some space and try again.`,

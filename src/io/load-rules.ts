@@ -10,7 +10,10 @@ import type { RuleSource } from '../core/rules/types';
 /** The package's rules/ folder, found from this module whether it runs from src/ (ts-jest) or dist/. */
 export const DEFAULT_RULES_DIR = path.resolve(__dirname, '..', '..', 'rules');
 
-/** Every *.json of `dir` except schema.json, sorted by file name, parsed. */
+/** Largest rule file read (the standard files are under 20 KB each). */
+export const MAX_RULE_FILE_BYTES = 1024 * 1024;
+
+/** Every *.json of `dir` except schema.json, sorted by file name, parsed; a file over MAX_RULE_FILE_BYTES is refused. */
 export function readRuleSources(dir: string = DEFAULT_RULES_DIR): RuleSource[] {
   let names: string[];
   try {
@@ -24,6 +27,25 @@ export function readRuleSources(dir: string = DEFAULT_RULES_DIR): RuleSource[] {
   names.sort();
   return names.map((n) => {
     const file = path.join(dir, n);
+    let size: number;
+    try {
+      const st = fs.statSync(file);
+      size = st.isFile() ? st.size : -1;
+    } catch {
+      size = -1;
+    }
+    if (size < 0) {
+      throw new UserError('rules-dir', {
+        'zh-CN': `无法读取规则文件 ${file}：它不是普通文件或没有读取权限。`,
+        en: `Cannot read the rule file ${file}: it is not a regular file or not readable.`,
+      });
+    }
+    if (size > MAX_RULE_FILE_BYTES) {
+      throw new UserError('rules-too-large', {
+        'zh-CN': `规则文件 ${file} 有 ${(size / 1048576).toFixed(1)} MB，超过 ${MAX_RULE_FILE_BYTES / 1048576} MB 的上限：规则文件只放规则，请检查是否放错了文件。`,
+        en: `The rule file ${file} is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_RULE_FILE_BYTES / 1048576} MB limit: a rule file holds only rules; check that it is the right file.`,
+      });
+    }
     const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     try {
       return { path: file, json: JSON.parse(text) as unknown };

@@ -26,12 +26,16 @@ function fileError(path: string, err: unknown): UserError {
   return unreadable(path, systemReason(err));
 }
 
-/** Reads a workbook file into a Snapshot. Only reads: the file is never written or locked for writing. */
-export async function readWorkbookFile(path: string, limits?: Partial<ReadLimits>): Promise<Snapshot> {
+/**
+ * Reads a workbook file into a Snapshot. Only reads: the file is never written or locked for writing.
+ * `disk` is the path to open when it differs from the name shown in messages (a file name in GBK
+ * bytes is opened through its bytes and shown decoded).
+ */
+export async function readWorkbookFile(path: string, limits?: Partial<ReadLimits>, disk: string | Buffer = path): Promise<Snapshot> {
   const lim = effectiveLimits(limits);
   let size: number;
   try {
-    const info = await stat(path);
+    const info = await stat(disk);
     if (!info.isFile()) throw notAFile(path);
     size = info.size;
   } catch (err) {
@@ -42,7 +46,7 @@ export async function readWorkbookFile(path: string, limits?: Partial<ReadLimits
   if (size > lim.maxBytes) throw tooLarge(path, size, lim.maxBytes);
   let bytes: Buffer;
   try {
-    bytes = await readFile(path, { flag: 'r' });
+    bytes = await readFile(disk, { flag: 'r' });
   } catch (err) {
     throw fileError(path, err);
   }

@@ -29,8 +29,13 @@ function columnOf(header: string): Column | null {
   return null;
 }
 
-/** Decodes CSV bytes: UTF-8 when valid (BOM dropped), else GB18030 (a superset of GBK). */
+/**
+ * Decodes CSV or text bytes: UTF-16 with its byte-order mark (Excel's and WPS's "Unicode 文本"),
+ * UTF-8 when valid (BOM dropped), else GB18030 (a superset of GBK).
+ */
 export function decodeCsv(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
@@ -38,8 +43,17 @@ export function decodeCsv(bytes: Uint8Array): string {
   }
 }
 
-/** Splits CSV text into rows of fields (RFC 4180: quoted fields, "" for a quote, CRLF or LF). */
+/** The field separator of a text roster: tab ("Unicode 文本", tab-separated) when its first line has more tabs than commas. */
+function separatorOf(text: string): string {
+  const first = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
+  const tabs = first.split('\t').length - 1;
+  const commas = first.split(',').length - 1;
+  return tabs > commas ? '\t' : ',';
+}
+
+/** Splits CSV text into rows of fields (RFC 4180: quoted fields, "" for a quote, CRLF or LF); tab-separated text too. */
 export function parseCsv(text: string): string[][] {
+  const sep = separatorOf(text);
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -54,7 +68,7 @@ export function parseCsv(text: string): string[][] {
         } else quoted = false;
       } else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
+    else if (ch === sep) {
       row.push(field);
       field = '';
     } else if (ch === '\n' || ch === '\r') {
@@ -72,9 +86,25 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** Turns the rows of a roster (header first) into entries. */
-export function rosterFromRows(rows: readonly (readonly string[])[], source: string): RosterEntry[] {
-  const headerAt = rows.findIndex((r) => r.some((c) => c.trim() !== ''));
+/** Rows above the header that may hold a title (merged across the columns) or notes. */
+const MAX_TITLE_ROWS = 10;
+
+/** A credit code Excel stored as a number, shown in scientific notation or as a bare digit string. */
+const CODE_AS_NUMBER = /^\d(?:\.\d+)?E\+?\d+$/i;
+
+/**
+ * Turns the rows of a roster into entries. The header is the first row (of the first ten) that names
+ * a code or a name column, so a title row above it (merged across the columns, as offices make
+ * them) and a 序号 column are fine. `numericCells` lists the cells (row → columns) that held numbers.
+ */
+export function rosterFromRows(
+  rows: readonly (readonly string[])[],
+  source: string,
+  numericCells: ReadonlyMap<number, ReadonlySet<number>> = new Map(),
+): RosterEntry[] {
+  const firstFilled = rows.findIndex((r) => r.some((c) => c.trim() !== ''));
+  const found = rows.slice(0, MAX_TITLE_ROWS).findIndex((r) => r.some((c) => columnOf(c) === 'code' || columnOf(c) === 'name'));
+  const headerAt = found >= 0 ? found : firstFilled;
   if (headerAt < 0) {
     throw new UserError('roster-empty', {
       'zh-CN': `名册“${source}”是空的：请在第一行写表头（单位代码、单位名称、单位类型），下面每行一个单位。`,
@@ -102,44 +132,59 @@ export function rosterFromRows(rows: readonly (readonly string[])[], source: str
     const code = get(rows[i], 'code');
     const name = get(rows[i], 'name');
     if (code === null && name === null) continue;
-    out.push({ code, name, type: get(rows[i], 'type'), line: i + 1 });
+    const entry: RosterEntry = { code, name, type: get(rows[i], 'type'), line: i + 1 };
+    // 18 characters do not fit a number: stored as one, the code has lost its last digits.
+    if (code !== null && ((idx.code !== undefined && numericCells.get(i)?.has(idx.code)) || CODE_AS_NUMBER.test(code))) {
+      entry.code = null;
+      entry.codeLostDigits = code;
+    }
+    out.push(entry);
   }
   return out;
 }
 
-function workbookRows(data: Uint8Array): string[][] {
+function workbookRows(data: Uint8Array): { rows: string[][]; numeric: Map<number, Set<number>> } {
   const wb = XLSX.read(data, { type: 'array', cellFormula: false, cellHTML: false });
   const first = wb.SheetNames[0];
   const sheet = first ? wb.Sheets[first] : undefined;
-  if (!sheet) return [];
+  if (!sheet) return { rows: [], numeric: new Map() };
   // Formatted text (raw: false) keeps long codes as typed; blankrows keeps row numbers right.
   const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, defval: '', blankrows: true });
-  return rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))));
+  // Which cells hold numbers (row → columns), relative to the first row sheet_to_json returned.
+  const raw = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: '', blankrows: true });
+  const numeric = new Map<number, Set<number>>();
+  raw.forEach((r, i) => r.forEach((c, j) => {
+    if (typeof c !== 'number') return;
+    if (!numeric.has(i)) numeric.set(i, new Set());
+    numeric.get(i)?.add(j);
+  }));
+  return { rows: rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c)))), numeric };
 }
 
-export async function readRoster(path: string): Promise<RosterEntry[]> {
+/** Reads a roster file; `disk` is the path to open when it differs from the one shown (GBK names). */
+export async function readRoster(path: string, disk: string | Buffer = path): Promise<RosterEntry[]> {
   let data: Uint8Array;
   try {
-    data = new Uint8Array(await readFile(path));
+    data = new Uint8Array(await readFile(disk));
   } catch {
     throw new UserError('roster-not-found', {
       'zh-CN': `无法读取名册“${path}”：文件不存在或没有读取权限，请检查路径。`,
       en: `Cannot read the roster "${path}": the file does not exist or is not readable; check the path.`,
     });
   }
-  const ext = extname(path).toLowerCase();
+  const ext = extname(path.trim()).toLowerCase();
   if (ext === '.csv' || ext === '.txt') return rosterFromRows(parseCsv(decodeCsv(data)), path);
   if (['.xlsx', '.xlsm', '.xls', '.ods'].includes(ext)) {
-    let rows: string[][];
+    let read: ReturnType<typeof workbookRows>;
     try {
-      rows = workbookRows(data);
+      read = workbookRows(data);
     } catch {
       throw new UserError('roster-unreadable', {
         'zh-CN': `无法读取名册“${path}”：文件已损坏或不是表格文件，请在 Excel 或 WPS 中另存为 .xlsx 或 .csv 后再试。`,
         en: `Cannot read the roster "${path}": the file is damaged or not a spreadsheet; save it as .xlsx or .csv and try again.`,
       });
     }
-    return rosterFromRows(rows, path);
+    return rosterFromRows(read.rows, path, read.numeric);
   }
   throw new UserError('roster-format', {
     'zh-CN': `名册“${path}”的格式不支持：请使用 .xlsx、.xls、.ods 或 .csv 文件。`,

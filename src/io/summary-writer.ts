@@ -16,6 +16,8 @@ import type { RosterEntry } from '../core/summary/roster';
 import type { SummaryInfoValues } from '../core/summary/summary-info';
 import { ISSUES_SHEET_NAME, UNITS_SHEET_NAME, issuesSheet, unitsSheet } from '../core/summary/sheet-rows';
 import type { IssueRow, UnitRow } from '../core/summary/unit-row';
+import { cellRow, cellText } from './cell-text';
+import { markWorkbookBytes } from './own-output';
 import { buildTemplate, type CellInput } from './template-writer';
 
 export interface SummaryModel {
@@ -43,7 +45,7 @@ const ERROR_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF9C0006' } };
 
 /** Unit text as a cell value: always a plain string (or empty), never anything Excel would evaluate. */
 function text(v: string | null | undefined): string | null {
-  return v === null || v === undefined || v === '' ? null : String(v);
+  return v === null || v === undefined || v === '' ? null : cellText(String(v));
 }
 
 function addUnitsSheet(wb: ExcelJS.Workbook, model: SummaryModel): void {
@@ -83,7 +85,9 @@ function addMissingSheet(wb: ExcelJS.Workbook, model: SummaryModel, missing: rea
 }
 
 /** An Excel table needs at least one data row; with none, a bold header row does. */
-function addTableOrHeader(ws: ExcelJS.Worksheet, name: string, columns: string[], rows: unknown[][]): void {
+function addTableOrHeader(ws: ExcelJS.Worksheet, name: string, columns: string[], unsafeRows: unknown[][]): void {
+  // Every text a unit typed is made storable first (noncharacters, controls, lone surrogates).
+  const rows = unsafeRows.map((r) => cellRow(r));
   if (rows.length === 0) {
     ws.addRow(columns);
     ws.getRow(1).font = { bold: true };
@@ -104,6 +108,10 @@ function templateValues(model: SummaryModel): Record<string, CellInput> {
   const values: Record<string, CellInput> = { ...model.sums };
   for (const [name, v] of Object.entries(model.info)) {
     if (v === null) continue;
+    if (typeof v === 'string' && name !== 'INFO_DATE') {
+      values[name] = cellText(v);
+      continue;
+    }
     // The filing date is a real date cell, as in a unit's own workbook.
     values[name] = name === 'INFO_DATE' && typeof v === 'string' ? new Date(`${v}T00:00:00Z`) : v;
   }
@@ -127,7 +135,8 @@ export async function buildSummaryWorkbook(model: SummaryModel): Promise<ExcelJS
   return wb;
 }
 
+/** The summary workbook's bytes, marked as zwgk's output (a later folder scan leaves it out: io/own-output). */
 export async function summaryWorkbookBytes(model: SummaryModel): Promise<Uint8Array> {
   const wb = await buildSummaryWorkbook(model);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return markWorkbookBytes(new Uint8Array(await wb.xlsx.writeBuffer()), 'summary');
 }

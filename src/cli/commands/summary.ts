@@ -5,24 +5,23 @@
  * never the snapshots, so memory stays flat as the batch grows.
  */
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UNIT_TYPES } from '../../core/catalogue';
 import { creditCodeProblem } from '../../core/credit-code';
 import { UserError } from '../../core/errors';
 import type { Snapshot } from '../../core/snapshot';
-import { SummaryBatch } from '../../core/summary/batch';
+import { SummaryBatch, type BatchValidator } from '../../core/summary/batch';
 import { matchRoster, type RosterEntry } from '../../core/summary/roster';
-import { loadRuleSet, Validator } from '../../core/validator';
+import { loadRuleSet } from '../../core/validator';
 import { writeFileAtomic } from '../../io/atomic-write';
 import { loadRuleSources } from '../../io/load-rules';
-import { readWorkbookFile } from '../../io/read-workbook';
-import { readRoster } from '../../io/roster';
 import { summaryWorkbookBytes } from '../../io/summary-writer';
-import { collectInputs } from '../batch';
+import { collectInputs, diskPathOf } from '../batch';
+import type { CheckedFile, JobSetup } from '../file-job';
+import { InputSet, outputIsInput } from '../input-set';
 import { DEFAULT_TIMEOUT_SECONDS, ReadGuard } from '../guard';
-import { CliContext, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, t } from '../context';
-import { openPreviousFinder, type PreviousFinder } from '../previous';
+import { CliContext, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, t } from '../context';
+import { indexPrevious } from '../previous';
 import { Progress } from '../progress';
 
 function help(ctx: CliContext): string {
@@ -47,11 +46,11 @@ function help(ctx: CliContext): string {
   --contact 姓名           合计表的填报人
   --phone 电话             合计表的联系电话
   --rules 文件夹           追加本地规则文件（可多次给出）
-  --timeout 秒             单个文件的读取时限（默认 30；0 为不限时）
+  --timeout 秒             单个文件的处理时限：读取、上年度文件、校验（默认 30；0 为不限时）
   --force                  覆盖已存在的输出文件
   --lang zh|en             界面语言
 
-退出码：0 已生成且没有错误；1 已生成，但有单位存在错误或无法读取；2 用法错误或没有可读取的文件。
+退出码：0 已生成且没有错误；1 已生成，但有单位存在错误；2 用法错误；3 有文件无法读取（其余单位照常汇总；一个都读不了时不生成汇总）。
 `,
     `Usage: zwgk summary FILES|FOLDERS... -o summary.xlsx [options]
 
@@ -72,11 +71,11 @@ Options:
   --contact NAME           contact person on the sums sheet
   --phone PHONE            contact phone on the sums sheet
   --rules FOLDER           extra local rule files (repeatable)
-  --timeout SECONDS        time limit for reading one file (default 30; 0: no limit)
+  --timeout SECONDS        time limit for one file: read, last year, checks (default 30; 0: no limit)
   --force                  replace an existing output file
   --lang zh|en             language
 
-Exit codes: 0 written, no errors; 1 written, some unit has errors or could not be read; 2 usage error or nothing readable.
+Exit codes: 0 written, no errors; 1 written, some unit has errors; 2 usage error; 3 some file could not be read (the others are summed; nothing is written when none can be read).
 `,
   );
 }
@@ -169,18 +168,20 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
 }
 
 /**
- * A unit already in the sums that a check across units disqualifies is read again to take its
- * numbers out (rare: duplicates), instead of keeping every unit's numbers in memory.
+ * A unit already in the sums that a check across units disqualifies is read again (through the
+ * guard) to take its numbers out (rare: duplicates), instead of keeping every unit's numbers in memory.
  */
-async function rereadForSubtraction(file: string): Promise<Snapshot> {
-  try {
-    return await readWorkbookFile(file);
-  } catch {
-    throw new UserError('summary-input-changed', {
-      'zh-CN': `“${file}”在汇总过程中被修改或删除，合计无法得出：请保持报送文件不变后重新运行。`,
-      en: `"${file}" was changed or removed while the summary was being built, so the totals cannot be made: leave the submissions unchanged and run again.`,
-    });
-  }
+function rereader(guard: ReadGuard): (file: string) => Promise<Snapshot> {
+  return async (file) => {
+    try {
+      return await guard.read(file);
+    } catch {
+      throw new UserError('summary-input-changed', {
+        'zh-CN': `“${file}”在汇总过程中被修改或删除，合计无法得出：请保持报送文件不变后重新运行。`,
+        en: `"${file}" was changed or removed while the summary was being built, so the totals cannot be made: leave the submissions unchanged and run again.`,
+      });
+    }
+  };
 }
 
 function todayIso(): string {
@@ -200,40 +201,83 @@ export async function summarise(paths: string[], opts: SummaryOptions, ctx: CliC
     });
   }
   // Rules, roster and last year's folder first: a mistake there is a usage error before any work.
-  const validator = new Validator(loadRuleSet(await loadRuleSources(opts.rules.length ? [undefined, ...opts.rules] : undefined)));
-  const roster: RosterEntry[] | null = opts.roster ? await readRoster(opts.roster) : null;
-  const previous: PreviousFinder | null = opts.previous ? await openPreviousFinder(opts.previous, ctx) : null;
+  const ruleDirs = [null, ...opts.rules];
+  loadRuleSet(await loadRuleSources(ruleDirs.map((d) => d ?? undefined)));
+  const setup: JobSetup = { ruleDirs, locale, previous: null };
+  const guard = new ReadGuard({ timeoutSeconds: opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS, setup });
+  try {
+    return await summariseWith(guard, setup, paths, opts, ctx);
+  } finally {
+    // The worker is unref'd, so an exception above cannot leave the process hanging either.
+    await guard.close();
+  }
+}
+
+async function summariseWith(guard: ReadGuard, setup: JobSetup, paths: string[], opts: SummaryOptions, ctx: CliContext): Promise<number> {
+  const locale = ctx.locale;
+  const inputs = new InputSet();
+  // The roster and last year's files are read under the same guard as the submissions.
+  const roster: RosterEntry[] | null = opts.roster ? await guard.roster(opts.roster) : null;
+  if (opts.roster) await inputs.add(opts.roster);
+  for (const e of roster ?? []) {
+    if (e.codeLostDigits === undefined) continue;
+    ctx.stderr.write(
+      t(
+        ctx,
+        `名册“${opts.roster}”第 ${e.line} 行：统一社会信用代码被 Excel 存成了数字（${e.codeLostDigits}），后几位已丢失，本行按单位名称匹配。请把该列设为“文本”后重新输入代码。\n`,
+        `Roster "${opts.roster}" line ${e.line}: the credit code was stored by Excel as a number (${e.codeLostDigits}) and has lost its last digits; this line is matched by unit name. Format the column as Text and type the codes again.\n`,
+      ),
+    );
+  }
+  if (opts.previous) {
+    const prev = await indexPrevious(opts.previous, ctx, (f) => guard.read(f));
+    await inputs.addAll(prev.files.map(diskPathOf));
+    guard.configure({ ...setup, previous: [...prev.index.entries], previousDisk: prev.disk });
+  }
 
   const collected = await collectInputs(paths);
-  // The summary written by an earlier run into the same folder is not a submission.
-  const outputKey = resolve(opts.output);
-  const files = collected.files.filter((f) => resolve(f) !== outputKey);
+  // A summary written by an earlier run into the same folder is recognised by its marker and left
+  // out (and may be replaced with --force); any other file the run reads is never replaced.
+  const files = collected.files;
+  await inputs.addAll(files.map(diskPathOf));
+  if (await inputs.contains(opts.output)) throw outputIsInput(opts.output, '-o');
+  for (const s of collected.skipped) ctx.stderr.write(`${s.messages[locale]}\n`);
 
-  const batch = new SummaryBatch(validator, {
+  // The whole job of a file runs in the guard; the batch gets its answer through these two hooks.
+  const checkedBy = new WeakMap<Snapshot, CheckedFile>();
+  const precomputed: BatchValidator = {
+    validate: async (snapshot) => {
+      const c = checkedBy.get(snapshot);
+      if (!c) throw new Error('no report for this snapshot');
+      return c.report;
+    },
+  };
+  const batch = new SummaryBatch(precomputed, {
     locale,
     includeAll: opts.includeAll,
-    previous: previous ? (snapshot) => previous.find(snapshot) : undefined,
+    previous: async (snapshot) => ({ snapshot: null, note: checkedBy.get(snapshot)?.previousNote }),
   });
   for (const p of collected.problems) batch.addUnreadable(p.path, p.code, p.messageIn(locale));
 
   const progress = new Progress(ctx, files.length);
-  const guard = new ReadGuard({ timeoutSeconds: opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS });
   for (const [i, file] of files.entries()) {
     progress.update(i, file);
-    await batch.add(file, () => guard.read(file, files[i + 1]));
+    await batch.add(file, async () => {
+      const checked = await guard.check(file, files[i + 1]);
+      checkedBy.set(checked.snapshot, checked);
+      return checked.snapshot;
+    });
   }
-  // The worker is unref'd, so an exception above cannot leave the process hanging either.
-  await guard.close();
   progress.done();
 
   if (!batch.hasReadable) {
     for (const i of batch.issuesSoFar) ctx.stderr.write(`${i.file}：${i.message}\n`);
     ctx.stderr.write(t(ctx, '没有可读取的报送文件，未生成汇总工作簿。\n', 'No submission could be read; no summary workbook was written.\n'));
-    return EXIT_USAGE;
+    return EXIT_UNREADABLE;
   }
 
   // Checks across units; a unit they flag leaves the sums (a duplicate would count twice, another year does not belong).
-  const result = await batch.finish(rereadForSubtraction, {
+  const result = await batch.finish(rereader(guard), {
     unitName: opts.unitName,
     unitCode: opts.unitCode,
     unitType: opts.unitType,
@@ -268,7 +312,8 @@ export async function summarise(paths: string[], opts: SummaryOptions, ctx: CliC
         '.\n',
     ),
   );
-  return withErrors + unreadable > 0 ? EXIT_FINDINGS : EXIT_OK;
+  if (unreadable > 0) return EXIT_UNREADABLE;
+  return withErrors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
 

@@ -2,7 +2,7 @@
  * `zwgk validate FILES|DIRS...`: validates each submission, one after the other, so that one bad
  * file never stops the batch and memory stays flat. stdout carries only the report.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -12,20 +12,21 @@ import {
   fileReportFromWorkbook,
   unreadableFileReport,
 } from '../../core/batch-report';
-import { isUserError } from '../../core/errors';
+import { isUserError, UserError } from '../../core/errors';
 import type { Finding, Locale } from '../../core/report';
-import type { Snapshot } from '../../core/snapshot';
-import { Validator, loadRuleSet } from '../../core/validator';
-import { annotateWorkbook, canAnnotate } from '../../io/annotate';
+import { loadRuleSet } from '../../core/validator';
+import { canAnnotate } from '../../io/annotate';
 import { writeFileAtomic } from '../../io/atomic-write';
 import { loadRuleSources } from '../../io/load-rules';
-import { collectInputs } from '../batch';
+import { collectInputs, diskPathOf, visibleName, type InputProblem, type SkippedEntry } from '../batch';
+import type { CheckedFile, JobSetup } from '../file-job';
+import { InputSet, outputIsInput } from '../input-set';
 import { DEFAULT_TIMEOUT_SECONDS, ReadGuard } from '../guard';
-import { CliContext, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, t } from '../context';
+import { CliContext, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, t } from '../context';
 import { formatBatchHtml } from '../format/html';
 import { formatBatchText, formatFileText, formatTotalsText } from '../format/text';
 import { Progress } from '../progress';
-import { PreviousFinder, openPreviousFinder } from '../previous';
+import { indexPrevious } from '../previous';
 
 function help(ctx: CliContext): string {
   return t(
@@ -42,11 +43,11 @@ function help(ctx: CliContext): string {
   --rules 文件夹             追加本地规则文件夹（可多次使用），见 README“编写规则”
   --fail-on error|warning   有错误（默认）或有警告时返回退出码 1
   --max-size 兆字节          单个文件大小上限（默认 20）
-  --timeout 秒              单个文件的读取时限（默认 30；0 为不限时）
+  --timeout 秒              单个文件的处理时限：读取、上年度文件、校验、标注（默认 30；0 为不限时）
   --force                   覆盖已存在的输出文件
   --lang zh|en              语言（默认中文）
 
-退出码：0 无错误；1 有错误（或 --fail-on warning 时有警告）；2 用法错误或有文件无法读取。
+退出码：0 无错误；1 有错误（或 --fail-on warning 时有警告）；2 用法错误；3 有文件无法读取（其余文件照常校验）。
 `,
     `Usage: zwgk validate FILES|DIRS... [options]
 
@@ -60,11 +61,11 @@ Options:
   --rules DIR               add a folder of local rules (repeatable); see README "Writing rules"
   --fail-on error|warning   exit 1 on errors (default) or also on warnings
   --max-size MB             size limit of one file (default 20)
-  --timeout SECONDS         time limit for reading one file (default 30; 0: no limit)
+  --timeout SECONDS         time limit for one file: read, last year, checks, marked copy (default 30; 0: no limit)
   --force                   overwrite existing output files
   --lang zh|en              language (default Chinese)
 
-Exit codes: 0 no errors; 1 errors (or warnings with --fail-on warning); 2 usage error or unreadable files.
+Exit codes: 0 no errors; 1 errors (or warnings with --fail-on warning); 2 usage error; 3 some file could not be read (the others were checked).
 `,
   );
 }
@@ -170,13 +171,71 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
 async function validateBatch(paths: string[], opts: Options, ctx: CliContext): Promise<number> {
   const locale = ctx.locale;
   // Rules first: a broken local rule file is a usage error, before any submission is read.
-  const ruleSet = loadRuleSet(await loadRuleSources(opts.rules.length ? [undefined, ...opts.rules] : undefined));
-  const validator = new Validator(ruleSet);
-  const previous: PreviousFinder | null = opts.previous ? await openPreviousFinder(opts.previous, ctx) : null;
+  const ruleDirs = [null, ...opts.rules];
+  loadRuleSet(await loadRuleSources(ruleDirs.map((d) => d ?? undefined)));
+  const { files, problems, skipped } = await collectInputs(paths, { maxBytes: opts.maxBytes });
 
-  // The folder for annotated copies is created when missing, as a user naming a new folder expects.
-  if (opts.annotate) await mkdir(opts.annotate, { recursive: true });
-  const { files, problems } = await collectInputs(paths);
+  // No output may replace an input, whatever the flags.
+  const inputs = new InputSet();
+  await inputs.addAll(files.map(diskPathOf));
+  if (opts.output && (await inputs.contains(opts.output))) throw outputIsInput(opts.output, '-o');
+
+  const setup: JobSetup = {
+    ruleDirs,
+    locale,
+    previous: null,
+    limits: opts.maxBytes ? { maxBytes: opts.maxBytes } : undefined,
+    annotate: Boolean(opts.annotate),
+  };
+  const guard = new ReadGuard({ timeoutSeconds: opts.timeoutSeconds, setup });
+  try {
+    if (opts.previous) {
+      // Last year's files go through the same guard as this year's.
+      const prev = await indexPrevious(opts.previous, ctx, (f) => guard.read(f));
+      await inputs.addAll(prev.files.map(diskPathOf));
+      guard.configure({ ...setup, previous: [...prev.index.entries], previousDisk: prev.disk });
+    }
+    // The folder for annotated copies is created when missing, as a user naming a new folder expects.
+    if (opts.annotate) await makeFolder(opts.annotate);
+    return await runBatch(files, problems, skipped, guard, inputs, opts, ctx);
+  } finally {
+    // The worker is unref'd, so an exception above cannot leave the process hanging either.
+    await guard.close();
+  }
+}
+
+async function makeFolder(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why: [string, string] =
+      code === 'EEXIST' || code === 'ENOTDIR'
+        ? ['同名的文件已存在，不是文件夹', 'a file of that name exists, not a folder']
+        : code === 'EROFS'
+          ? ['该位置是只读的', 'the location is read-only']
+          : code === 'EACCES' || code === 'EPERM'
+            ? ['没有写入权限', 'permission denied']
+            : code === 'ENOSPC'
+              ? ['磁盘空间不足', 'the disk is full']
+              : [code ?? '未知原因', code ?? 'unknown reason'];
+    throw new UserError('output-folder-unwritable', {
+      'zh-CN': `无法创建标注副本文件夹“${dir}”：${why[0]}。请换一个文件夹。`,
+      en: `Cannot create the folder for annotated copies "${dir}": ${why[1]}. Choose another folder.`,
+    });
+  }
+}
+
+async function runBatch(
+  files: string[],
+  problems: InputProblem[],
+  skipped: SkippedEntry[],
+  guard: ReadGuard,
+  inputs: InputSet,
+  opts: Options,
+  ctx: CliContext,
+): Promise<number> {
+  const locale = ctx.locale;
   // A path that yields no workbook is reported under its own name, and the batch goes on.
   const reports: FileReport[] = problems.map((p) => unreadableFileReport(p.path, p.code, p.messageIn(locale)));
 
@@ -184,26 +243,19 @@ async function validateBatch(paths: string[], opts: Options, ctx: CliContext): P
   const taken = new Set<string>();
   const streamText = opts.format === 'text' && !opts.output;
   const style = { colour: Boolean(ctx.stdout.isTTY) && !process.env.NO_COLOR };
-  const guard = new ReadGuard({ timeoutSeconds: opts.timeoutSeconds, limits: opts.maxBytes ? { maxBytes: opts.maxBytes } : undefined });
 
   for (const [i, file] of files.entries()) {
     progress.update(i, file);
     let report: FileReport;
-    let snapshot: Snapshot | null = null;
-    let findings: Finding[] = [];
     try {
-      snapshot = await guard.read(file, files[i + 1]);
-      const prev = previous ? await previous.find(snapshot) : null;
-      const wr = await validator.validate(snapshot, { locale, previous: prev?.snapshot ?? null });
-      if (prev?.note) wr.findings.push(prev.note);
-      findings = wr.findings;
+      const checked = await guard.check(file, files[i + 1]);
+      const wr = checked.report;
+      if (checked.previousNote) wr.findings.push(checked.previousNote);
       report = fileReportFromWorkbook(file, wr);
+      if (opts.annotate && wr.findings.length > 0) await writeAnnotated(file, checked, opts, taken, inputs, ctx);
     } catch (e) {
       const m = messageOf(e, locale);
       report = unreadableFileReport(file, m.code, m.message);
-    }
-    if (opts.annotate && snapshot && findings.length > 0) {
-      await writeAnnotated(file, findings, opts, taken, ctx);
     }
     reports.push(report);
     if (streamText) {
@@ -211,52 +263,73 @@ async function validateBatch(paths: string[], opts: Options, ctx: CliContext): P
       ctx.stdout.write(formatFileText(report, locale, style) + '\n\n');
     }
   }
-  // The worker is unref'd, so an exception above cannot leave the process hanging either.
-  await guard.close();
   progress.done();
 
   const batch: BatchReport = { files: reports, counts: batchCounts(reports) };
-  await emit(batch, opts, ctx, streamText, style);
+  await emit(batch, skipped, opts, ctx, streamText, style);
 
-  if (batch.counts.unreadable > 0) return EXIT_USAGE;
+  if (batch.counts.unreadable > 0) return EXIT_UNREADABLE;
   if (batch.counts.error > 0) return EXIT_FINDINGS;
   if (opts.failOn === 'warning' && batch.counts.warning > 0) return EXIT_FINDINGS;
   return EXIT_OK;
 }
 
-async function writeAnnotated(file: string, findings: Finding[], opts: Options, taken: Set<string>, ctx: CliContext): Promise<void> {
+async function writeAnnotated(file: string, checked: CheckedFile, opts: Options, taken: Set<string>, inputs: InputSet, ctx: CliContext): Promise<void> {
   const dir = opts.annotate as string;
   if (!canAnnotate(file)) {
     ctx.stderr.write(
       t(
         ctx,
-        `${file}：.xls 和 .ods 文件无法写标注副本，请在 Excel 或 WPS 中另存为 .xlsx 后再试。\n`,
-        `${file}: no annotated copy for .xls or .ods files; save it as .xlsx in Excel or WPS and try again.\n`,
+        `${visibleName(file)}：.xls 和 .ods 文件无法写标注副本，请在 Excel 或 WPS 中另存为 .xlsx 后再试。\n`,
+        `${visibleName(file)}: no annotated copy for .xls or .ods files; save it as .xlsx in Excel or WPS and try again.\n`,
       ),
     );
     return;
   }
+  if (checked.annotateError) {
+    ctx.stderr.write(`${checked.annotateError.messages[ctx.locale]}\n`);
+    return;
+  }
+  if (!checked.annotated) return;
   try {
-    const data = new Uint8Array(await readFile(file));
-    const out = annotateWorkbook(data, findings, { locale: ctx.locale, sourceName: basename(file) });
-    const target = join(dir, annotatedName(file, taken));
-    await writeFileAtomic(target, out, { force: opts.force });
-    ctx.stderr.write(t(ctx, `已写出标注副本：${target}\n`, `Annotated copy written: ${target}\n`));
+    // Never onto an input (the copy of a submission in its own folder would replace it): the next free name.
+    let target = join(dir, annotatedName(file, taken));
+    for (let n = 0; (await inputs.contains(target)) && n < 1000; n++) target = join(dir, annotatedName(file, taken));
+    if (await inputs.contains(target)) throw outputIsInput(target, '--annotate');
+    await writeFileAtomic(target, checked.annotated, { force: opts.force });
+    ctx.stderr.write(t(ctx, `已写出标注副本：${visibleName(target)}\n`, `Annotated copy written: ${visibleName(target)}\n`));
   } catch (e) {
     ctx.stderr.write(`${messageOf(e, ctx.locale).message}\n`);
   }
 }
 
-async function emit(batch: BatchReport, opts: Options, ctx: CliContext, streamed: boolean, style: { colour: boolean }): Promise<void> {
+/** The entries of the folders that were not read, one line each (they are not units). */
+function skippedLines(skipped: readonly SkippedEntry[], locale: Locale): string {
+  if (skipped.length === 0) return '';
+  const head = locale === 'en' ? `Not read (${skipped.length}):` : `未读取的文件（${skipped.length} 个）：`;
+  return [head, ...skipped.map((s) => `  ${s.messages[locale]}`)].join('\n') + '\n\n';
+}
+
+async function emit(
+  batch: BatchReport,
+  skipped: readonly SkippedEntry[],
+  opts: Options,
+  ctx: CliContext,
+  streamed: boolean,
+  style: { colour: boolean },
+): Promise<void> {
   const locale = ctx.locale;
   let text: string;
-  if (opts.format === 'json') text = JSON.stringify(batch, null, 2) + '\n';
+  // Entries of the folders that were not read are listed with their reasons (JSON: "skipped").
+  const notRead = skipped.map((s) => ({ file: s.path, code: s.code, message: s.messages[locale] }));
+  if (opts.format === 'json') text = JSON.stringify(notRead.length > 0 ? { ...batch, skipped: notRead } : batch, null, 2) + '\n';
   else if (opts.format === 'html') text = formatBatchHtml(batch, locale, new Date());
   else if (streamed) {
     // The per-file blocks went out as they were ready; only the totals are left.
-    ctx.stdout.write(formatTotalsText(batch, locale) + '\n');
+    ctx.stdout.write(skippedLines(skipped, locale) + formatTotalsText(batch, locale) + '\n');
     return;
-  } else text = formatBatchText(batch, locale, style);
+  } else text = formatBatchText(batch, locale, style) + (skipped.length > 0 ? '\n' + skippedLines(skipped, locale) : '');
+  if (opts.format === 'html' && skipped.length > 0) for (const s of skipped) ctx.stderr.write(`${s.messages[locale]}\n`);
 
   if (opts.output) {
     await writeFileAtomic(opts.output, Buffer.from(text, 'utf8'), { force: opts.force });

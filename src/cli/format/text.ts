@@ -4,7 +4,7 @@
  * control characters so a cell cannot move the cursor or recolour the screen.
  */
 import type { BatchReport, ContractFinding, FileReport } from '../../core/batch-report';
-import { stripControl } from '../../core/format/escape';
+import { oneLine, stripControl } from '../../core/format/escape';
 import type { Locale, Severity } from '../../core/report';
 import { SEVERITY_LABEL, STATUS_LABEL } from './labels';
 
@@ -58,9 +58,9 @@ export function formatFileText(file: FileReport, locale: Locale, style: Style): 
   const lines: string[] = [];
   const status = STATUS_LABEL[locale][file.status];
   const statusKind = file.status === 'ok' ? 'ok' : file.status === 'unreadable' ? 'error' : file.status;
-  lines.push(`${paint(style, 'bold', stripControl(file.file))}  ${paint(style, statusKind, `[${status}]`)}`);
+  lines.push(`${paint(style, 'bold', stripControl(oneLine(file.file)))}  ${paint(style, statusKind, `[${status}]`)}`);
   if (file.error) {
-    lines.push(`  ${paint(style, 'error', MARK.error)} ${stripControl(file.error.message)}`);
+    lines.push(`  ${paint(style, 'error', MARK.error)} ${stripControl(oneLine(file.error.message))}`);
     return lines.join('\n');
   }
   const unit = unitLine(file, locale);

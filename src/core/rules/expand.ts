@@ -21,11 +21,14 @@ export interface ExpansionProblem {
 
 export type Bindings = Record<string, SetItem>;
 
+/** Most rules one forEach may expand into (the largest standard one: 25 rows × 7 columns). */
+export const MAX_EXPANDED = 5000;
+
 const VAR = /\$\{([A-Za-z_][A-Za-z0-9_]*)(\.label)?\}/g;
 
 function substitute(s: string, bind: Bindings, locale: Locale, unknown: Set<string>): string {
   return s.replace(VAR, (whole, v: string, label: string | undefined) => {
-    const item = bind[v];
+    const item = Object.prototype.hasOwnProperty.call(bind, v) ? bind[v] : undefined;
     if (!item) {
       unknown.add(v);
       return whole;
@@ -77,7 +80,10 @@ export function expandRule(
         for (const k of setName as string[]) except.add(k);
         continue;
       }
-      const set = localSets[String(setName)] ?? BUILTIN_SETS[String(setName)];
+      // Own properties only: "constructor" must not find Object's.
+      const own = (o: Record<string, readonly SetItem[]>, k: string): readonly SetItem[] | undefined =>
+        Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
+      const set = own(localSets, String(setName)) ?? own(BUILTIN_SETS, String(setName));
       if (!set) {
         problems.push({
           problem: {
@@ -97,6 +103,16 @@ export function expandRule(
         });
       }
     }
+  }
+  const count = vars.reduce((n, [, items]) => n * items.length, 1);
+  if (count > MAX_EXPANDED) {
+    problems.push({
+      problem: {
+        'zh-CN': `forEach 会展开成 ${count} 条规则，超过上限 ${MAX_EXPANDED}：请减少变量或集合的项数`,
+        en: `forEach would expand into ${count} rules, more than the limit of ${MAX_EXPANDED}: use fewer variables or smaller sets`,
+      },
+    });
+    return { rules: [], problems };
   }
   const unknown = new Set<string>();
   const out: RawRule[] = [];

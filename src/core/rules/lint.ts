@@ -8,6 +8,7 @@ import { LOCALES, LocalisedText, Severity } from '../report';
 import { ExpansionProblem, RawRule, expandRule } from './expand';
 import { FACT_IDS, namesInParams } from './facts';
 import { isKnownOperator } from './operators';
+import { catastrophicPattern, factParamProblems } from './safety';
 import type { SetItem } from './sets';
 import type { ExpandedRule, RuleMeta, RuleProblem } from './types';
 
@@ -96,7 +97,13 @@ function checkRule(file: string, r: RawRule, out: RuleProblem[]): void {
     }
     const bad = patternProblem(leaf.params?.pattern) ?? (leaf.operator?.endsWith('atches') ? patternProblem(leaf.value) : null);
     if (bad) out.push(problem(file, name, `正则表达式无效：${bad}`, `invalid regular expression: ${bad}`));
+    for (const pattern of [leaf.params?.pattern, leaf.operator?.endsWith('atches') ? leaf.value : undefined]) {
+      const slow = typeof pattern === 'string' && !bad ? catastrophicPattern(pattern) : null;
+      if (slow) out.push(problem(file, name, slow['zh-CN'], slow.en));
+    }
+    for (const pp of factParamProblems(leaf.fact, leaf.params)) out.push(problem(file, name, pp['zh-CN'], pp.en));
   });
+  if (p.perHit) for (const pp of factParamProblems(p.perHit.fact, p.perHit.params)) out.push(problem(file, name, `perHit：${pp['zh-CN']}`, `perHit: ${pp.en}`));
   if (p.perHit && !(FACT_IDS as readonly string[]).includes(p.perHit.fact)) {
     out.push(problem(file, name, `perHit 引用了未知的 fact “${p.perHit.fact}”`, `perHit refers to an unknown fact "${p.perHit.fact}"`));
   }

@@ -45,6 +45,7 @@ import Ajv from 'ajv';
 import { UserError } from '../errors';
 import type { Severity } from '../report';
 import { LintedFile, lintAcrossFiles, lintFile } from './lint';
+import { unsafeFileProblems } from './safety';
 import { RULE_FILE_SCHEMA } from './schema';
 import type { CheckInfo, ExpandedRule, RuleProblem, RuleSet, RuleSource } from './types';
 
@@ -99,6 +100,12 @@ function checkSources(sources: RuleSource[], opts: LoadOptions): Checked {
   const files: LintedFile[] = [];
   let order = 0;
   for (const src of sources) {
+    // Too deep or using prototype names: not safe to hand to the schema check or the linter.
+    const unsafe = unsafeFileProblems(src.path, src.json);
+    if (unsafe.length > 0) {
+      problems.push(...unsafe);
+      continue;
+    }
     const errors = schemaCheck(src.json);
     if (errors.length > 0) {
       for (const e of errors) {
@@ -145,17 +152,29 @@ export function loadRuleSet(sources: RuleSource[], opts: LoadOptions = {}): Rule
       en: `The rule files have ${problems.length} problem(s); fix them and try again:\n${en}`,
     });
   }
-  let rules: ExpandedRule[] = files.flatMap((f) => f.rules);
+  // Overrides are folded per check id first (a later file wins), then applied in one pass over
+  // the rules: loading stays linear in the number of rules and overrides.
+  const disabled = new Set<string>();
+  const severityOf = new Map<string, Severity>();
   for (const o of files.flatMap((f) => f.overrides)) {
-    rules = rules
-      .filter((r) => !(r.meta.ruleId === o.rule && o.enabled === false))
-      .map((r) => (r.meta.ruleId === o.rule && o.severity ? { ...r, meta: { ...r.meta, severity: o.severity } } : r));
+    if (o.enabled === false) disabled.add(o.rule);
+    if (o.severity) severityOf.set(o.rule, o.severity);
+  }
+  const rules: ExpandedRule[] = [];
+  for (const r of files.flatMap((f) => f.rules)) {
+    if (disabled.has(r.meta.ruleId)) continue;
+    const severity = severityOf.get(r.meta.ruleId);
+    rules.push(severity ? { ...r, meta: { ...r.meta, severity } } : r);
   }
   const checks: CheckInfo[] = [];
+  const byId = new Map<string, CheckInfo>();
   for (const r of rules) {
-    const known = checks.find((c) => c.id === r.meta.ruleId);
-    if (!known) checks.push({ id: r.meta.ruleId, severity: r.meta.severity, description: r.meta.description });
-    else if (SEVERITY_RANK[r.meta.severity] < SEVERITY_RANK[known.severity]) known.severity = r.meta.severity;
+    const known = byId.get(r.meta.ruleId);
+    if (!known) {
+      const info: CheckInfo = { id: r.meta.ruleId, severity: r.meta.severity, description: r.meta.description };
+      byId.set(info.id, info);
+      checks.push(info);
+    } else if (SEVERITY_RANK[r.meta.severity] < SEVERITY_RANK[known.severity]) known.severity = r.meta.severity;
   }
   return { checks, rules };
 }

@@ -11,6 +11,11 @@ export interface RosterEntry {
   type: string | null;
   /** 1-based line (row) in the roster file, for messages. */
   line: number;
+  /**
+   * The code as the roster showed it when Excel had stored it as a number (9.13401E+17): its last
+   * digits are lost, so `code` is null and the unit is matched by name.
+   */
+  codeLostDigits?: string;
 }
 
 export interface RosterMatch {

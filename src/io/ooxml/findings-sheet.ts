@@ -4,6 +4,7 @@
  */
 import type { Finding, Locale, Severity } from '../../core/report';
 import { cellName, parseCellRef } from './sheet';
+import { cellText } from '../cell-text';
 import { escapeAttr, escapeText } from './xml';
 
 export const FINDINGS_SHEET_NAME: Record<Locale, string> = { 'zh-CN': '问题清单', en: 'Findings' };
@@ -68,7 +69,7 @@ export interface FindingsSheetStyles {
 export function findingsSheetXml(rows: readonly FindingRow[], locale: Locale, styles: FindingsSheetStyles): string {
   // Empty values get no cell at all, so the cell reads as blank rather than as an empty string.
   const text = (ref: string, value: string, s: number): string =>
-    value === '' ? '' : `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${escapeText(value.slice(0, MAX_CELL_TEXT))}</t></is></c>`;
+    value === '' ? '' : `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${escapeText(cellText(value.slice(0, MAX_CELL_TEXT)))}</t></is></c>`;
   const header = HEADERS[locale].map((h, i) => text(`${'ABCDEF'[i]}1`, h, styles.header)).join('');
   const body: string[] = [`<row r="1">${header}</row>`];
   const links: string[] = [];

@@ -78,6 +78,11 @@ export function markCells(xml: string, targets: Map<string, Severity>, styles: S
   const rowName = qn(prefix, 'row');
   let insertedRows = false;
   let minRow = Infinity, maxRow = 0, minCol = Infinity, maxCol = 0;
+  // Rows by number, and a cursor for "the first row below": targets are visited in row order, so
+  // the whole sheet is walked once however many cells are marked (rows are stored in order).
+  const rowByIndex = new Map<number, RowInfo>();
+  for (const r of rows) if (!rowByIndex.has(r.index)) rowByIndex.set(r.index, r);
+  let below = 0;
 
   for (const [rowIndex, wanted] of [...byRow.entries()].sort((a, b) => a[0] - b[0])) {
     wanted.sort((a, b) => a.col - b.col);
@@ -85,10 +90,11 @@ export function markCells(xml: string, targets: Map<string, Severity>, styles: S
     maxRow = Math.max(maxRow, rowIndex);
     minCol = Math.min(minCol, wanted[0].col);
     maxCol = Math.max(maxCol, wanted[wanted.length - 1].col);
-    const row = rows.find((r) => r.index === rowIndex);
+    const row = rowByIndex.get(rowIndex);
+    while (below < rows.length && rows[below].index <= rowIndex) below++;
     if (!row) {
       const cells = wanted.map((w) => `<${c} r="${cellName({ row: rowIndex, col: w.col })}" s="${styles.markedXf(colStyles(w.col), w.severity)}"/>`);
-      const next = rows.find((r) => r.index > rowIndex);
+      const next = rows[below];
       edit.insert(next ? next.el.start : sheetData.selfClosing ? sheetData.end : sheetData.closeStart, `<${rowName} r="${rowIndex}">${cells.join('')}</${rowName}>`);
       insertedRows = true;
       continue;

@@ -128,17 +128,20 @@ export function childElements(xml: string, parent?: ElementSpan): ElementSpan[] 
   let depth = 0;
   let open: Tag | null = null;
   let pos = from;
+  // Names whose close tag is known to be absent from here on: never searched for twice, so a
+  // damaged part costs one extra pass, not one pass per element.
+  const unclosed = new Set<string>();
   scan: for (;;) {
     for (const tag of scanTags(xml, pos, to)) {
-      if (depth === 0 && tag.kind === 'start' && NEVER_NESTED.has(localName(tag.name))) {
+      if (depth === 0 && tag.kind === 'start' && NEVER_NESTED.has(localName(tag.name)) && !unclosed.has(tag.name)) {
         // Jump over the bulk of a sheet: these elements never contain themselves, so the first close tag is theirs.
-        const close = xml.indexOf(`</${tag.name}>`, tag.end);
-        if (close >= 0 && close < to) {
-          const end = close + tag.name.length + 3;
-          out.push({ name: tag.name, start: tag.start, openEnd: tag.end, closeStart: close, end, selfClosing: false });
-          pos = end;
+        const close = findCloseTag(xml, tag.name, tag.end, to);
+        if (close) {
+          out.push({ name: tag.name, start: tag.start, openEnd: tag.end, closeStart: close.start, end: close.end, selfClosing: false });
+          pos = close.end;
           continue scan;
         }
+        unclosed.add(tag.name);
       }
       if (tag.kind === 'empty') {
         if (depth === 0) out.push({ name: tag.name, start: tag.start, openEnd: tag.end, closeStart: tag.end, end: tag.end, selfClosing: true });
@@ -155,6 +158,25 @@ export function childElements(xml: string, parent?: ElementSpan): ElementSpan[] 
     }
     return out;
   }
+}
+
+/**
+ * The first close tag `</name>` in [from, to), allowing whitespace before '>' (`</row >` is legal
+ * XML). One forward search: the caller moves past the result, so a whole part is scanned once.
+ */
+export function findCloseTag(xml: string, name: string, from: number, to = xml.length): { start: number; end: number } | null {
+  const needle = `</${name}`;
+  for (let at = xml.indexOf(needle, from); at >= 0 && at < to; at = xml.indexOf(needle, at + needle.length)) {
+    let i = at + needle.length;
+    while (i < to && isSpace(xml.charCodeAt(i))) i++;
+    if (i < to && xml.charCodeAt(i) === 62 /* '>' */) return { start: at, end: i + 1 };
+    // `</rows>` or `</row-x>`: another name that starts the same way; keep looking.
+  }
+  return null;
+}
+
+function isSpace(ch: number): boolean {
+  return ch === 32 || ch === 9 || ch === 10 || ch === 13;
 }
 
 /**

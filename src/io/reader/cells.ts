@@ -49,8 +49,31 @@ function formatted(cell: XLSX.CellObject): string | undefined {
   }
 }
 
-/** Builds the RawCell for a SheetJS cell (undefined when the cell does not exist). */
+/**
+ * Most characters a cell can hold in Excel (and WPS): "Total number of characters that a cell can
+ * contain: 32,767" (Excel specifications and limits). A crafted file can store far more; the reader
+ * keeps only this much, so a 100-million-character cell costs the validation no more than a full
+ * real one.
+ */
+export const MAX_CELL_TEXT = 32767;
+
+/** Text cut to Excel's cell limit (without splitting a surrogate pair). */
+export function capCellText(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[MAX_CELL_TEXT - 1]) ? MAX_CELL_TEXT - 1 : MAX_CELL_TEXT;
+  return text.slice(0, end);
+}
+
+/** Builds the RawCell for a SheetJS cell (undefined when the cell does not exist); text is capped at MAX_CELL_TEXT. */
 export function rawCellFrom(cell: XLSX.CellObject | undefined, date1904: boolean): RawCell {
+  const raw = rawCellUncapped(cell, date1904);
+  if (typeof raw.value === 'string') raw.value = capCellText(raw.value);
+  if (raw.text !== undefined) raw.text = capCellText(raw.text);
+  if (raw.formula !== undefined) raw.formula = capCellText(raw.formula);
+  return raw;
+}
+
+function rawCellUncapped(cell: XLSX.CellObject | undefined, date1904: boolean): RawCell {
   if (!cell) return { type: 'z', value: null };
   const formula = formulaOf(cell);
   const withFormula = (raw: RawCell): RawCell => (formula ? { ...raw, formula } : raw);

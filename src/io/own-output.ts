@@ -1,0 +1,134 @@
+/**
+ * The tool's own workbooks (the summary workbook, marked copies) carry a marker: a hidden defined
+ * name ZWGK_OUTPUT whose value says which output it is. A folder scan recognises them by the marker,
+ * not by the file name (a user may rename a copy), and leaves them out, so a second `zwgk summary`
+ * into the submissions folder does not count the first summary as a unit, and marked copies written
+ * next to the submissions are not read again. A file named explicitly is still read: the summary
+ * workbook is itself a standard workbook that `zwgk validate` checks.
+ *
+ * Looking for the marker reads only the zip directory and the workbook part, within a byte budget,
+ * so it cannot hang on a hostile file (the full read of a submission runs under the guard).
+ */
+import { Inflate } from 'fflate';
+import { open } from 'node:fs/promises';
+import { OoxmlPackage, insertIntoElement } from './ooxml/package';
+import { workbookPath } from './ooxml/workbook';
+import { attr, childElements, localName, openTag, qn, rootElement, rootPrefix, textContent } from './ooxml/xml';
+import { entryData, readZipDirectory, type ZipEntry } from './reader/zip';
+
+/** The defined name that marks a workbook written by zwgk. */
+export const OUTPUT_MARKER_NAME = 'ZWGK_OUTPUT';
+
+/** Which output a marked workbook is. */
+export type OutputKind = 'summary' | 'annotated';
+
+const MARKER_VALUE: Record<OutputKind, string> = { summary: 'zwgk:summary', annotated: 'zwgk:annotated' };
+
+/** Elements that come after <definedNames> in CT_Workbook (a new one goes before the first of these). */
+const AFTER_DEFINED_NAMES = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+
+/** Adds the marker to the workbook part of an open package (replacing an existing marker). */
+export function markPackage(pkg: OoxmlPackage, kind: OutputKind): void {
+  const path = workbookPath(pkg);
+  let xml = pkg.text(path);
+  const prefix = rootPrefix(xml);
+  const marker = `<${qn(prefix, 'definedName')} name="${OUTPUT_MARKER_NAME}" hidden="1">"${MARKER_VALUE[kind]}"</${qn(prefix, 'definedName')}>`;
+  const root = rootElement(xml);
+  const top = childElements(xml, root);
+  const names = top.find((el) => localName(el.name) === 'definedNames');
+  if (names) {
+    // A copy of a marked copy keeps one marker.
+    const old = childElements(xml, names).find((el) => localName(el.name) === 'definedName' && attr(openTag(xml, el), 'name') === OUTPUT_MARKER_NAME);
+    if (old) xml = xml.slice(0, old.start) + xml.slice(old.end);
+    const again = childElements(xml, rootElement(xml)).find((el) => localName(el.name) === 'definedNames');
+    if (!again) throw new Error('workbook <definedNames> vanished');
+    xml = insertIntoElement(xml, again, marker);
+  } else {
+    const next = top.find((el) => AFTER_DEFINED_NAMES.includes(localName(el.name)));
+    const at = next ? next.start : root.closeStart;
+    xml = `${xml.slice(0, at)}<${qn(prefix, 'definedNames')}>${marker}</${qn(prefix, 'definedNames')}>${xml.slice(at)}`;
+  }
+  pkg.setText(path, xml);
+}
+
+/** Returns a copy of workbook bytes (.xlsx) with the marker added. */
+export function markWorkbookBytes(bytes: Uint8Array, kind: OutputKind): Uint8Array {
+  const pkg = new OoxmlPackage(bytes);
+  markPackage(pkg, kind);
+  return pkg.toBytes();
+}
+
+/** Largest workbook part looked at (a real one is a few KB; a summary of 5,000 units stays far below). */
+const MAX_WORKBOOK_PART = 4 * 1024 * 1024;
+
+class TooLarge extends Error {}
+
+/** Inflates an entry, stopping as soon as it exceeds `limit` bytes. */
+function inflateBounded(b: Uint8Array, entry: ZipEntry, limit: number): string {
+  const data = entryData(b, entry);
+  if (entry.method === 0) {
+    if (data.length > limit) throw new TooLarge();
+    return new TextDecoder('utf-8').decode(data);
+  }
+  if (entry.method !== 8) throw new TooLarge();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const inflater = new Inflate((chunk) => {
+    size += chunk.length;
+    if (size > limit) throw new TooLarge();
+    parts.push(chunk);
+  });
+  inflater.push(data, true);
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return new TextDecoder('utf-8').decode(out);
+}
+
+/** The output kind a workbook's bytes are marked with, or null (not marked, not an .xlsx, damaged). */
+export function outputKindOf(bytes: Uint8Array): OutputKind | null {
+  try {
+    const dir = readZipDirectory(bytes);
+    // The workbook part of an Office Open XML package; zwgk writes it at the usual path.
+    const entry = dir.entries.find((e) => /^xl\/workbook\d*\.xml$/i.test(e.name));
+    if (!entry) return null;
+    const xml = inflateBounded(bytes, entry, MAX_WORKBOOK_PART);
+    if (!xml.includes(OUTPUT_MARKER_NAME)) return null;
+    const names = childElements(xml, rootElement(xml)).find((el) => localName(el.name) === 'definedNames');
+    if (!names || names.selfClosing) return null;
+    for (const el of childElements(xml, names)) {
+      if (localName(el.name) !== 'definedName' || attr(openTag(xml, el), 'name') !== OUTPUT_MARKER_NAME) continue;
+      const value = textContent(xml, el).trim().replace(/^"|"$/g, '');
+      if (value === MARKER_VALUE.summary) return 'summary';
+      if (value === MARKER_VALUE.annotated) return 'annotated';
+    }
+    return null;
+  } catch {
+    return null; // whatever is wrong with the file, the reader will say it
+  }
+}
+
+/**
+ * The output kind of a file on disk, or null. Reads at most `maxBytes` (larger files are left to the
+ * reader, which refuses them). `disk` is the path to open when it differs from the shown one (a name
+ * in GBK bytes). The caller passes regular files only (opening a FIFO would block).
+ */
+export async function outputKindOfFile(path: string, maxBytes: number, disk: string | Buffer = path): Promise<OutputKind | null> {
+  if (!/\.(xlsx|xlsm)$/i.test(path.trim())) return null;
+  let handle;
+  try {
+    handle = await open(disk, 'r');
+    const st = await handle.stat();
+    if (!st.isFile() || st.size > maxBytes || st.size < 22) return null;
+    const bytes = new Uint8Array(st.size);
+    const { bytesRead } = await handle.read(bytes, 0, st.size, 0);
+    return outputKindOf(bytes.subarray(0, bytesRead));
+  } catch {
+    return null;
+  } finally {
+    await handle?.close();
+  }
+}
