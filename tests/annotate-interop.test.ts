@@ -32,7 +32,7 @@ function writeTemp(name: string, data: Uint8Array): string {
 const FINDINGS = [
   finding('T3-BALANCE', 'error', '合计不一致', [[SHEET_A, 'B2']]),
   finding('T2-FORMAT', 'warning', '=1+1', [[SHEET_A, 'C3']]),
-  finding('NEW-CELL', 'info', '新单元格', [[SHEET_A, 'A6']]),
+  finding('INFO-CELL', 'info', '提示单元格', [[SHEET_A, 'D2']]),
   finding('B-SHEET', 'error', '表三错误', [[SHEET_B, 'C5']]),
 ];
 
@@ -62,9 +62,10 @@ describe('LibreOffice opens the annotated copy', () => {
       for (let k = 0; k + 2 < pixels.length; k += 3) if (pixels[k] === r && pixels[k + 1] === g && pixels[k + 2] === b) n++;
       return n;
     };
-    expect(count(0xff, 0xc7, 0xce)).toBeGreaterThan(50); // error fill on B2
-    expect(count(0xff, 0xeb, 0x9c)).toBeGreaterThan(50); // warning fill on C3
-    expect(count(0xdd, 0xeb, 0xf7)).toBeGreaterThan(50); // info fill on A6
+    // The marks are conditional formats; LibreOffice applies them through the ZWGK_SHOW_MARKS switch.
+    expect(count(0xff, 0x6b, 0x6b)).toBeGreaterThan(50); // error mark on B2
+    expect(count(0xff, 0xc0, 0x00)).toBeGreaterThan(50); // warning mark on C3
+    expect(count(0xbd, 0xd7, 0xee)).toBeGreaterThan(50); // info mark on D2
     expect(count(0x99, 0x99, 0xff)).toBeGreaterThan(50); // the unit's own fill on B3
   });
 
@@ -75,7 +76,7 @@ describe('LibreOffice opens the annotated copy', () => {
     const before = unzip(lo);
     const after = unzip(out);
     const wbXml = (p: typeof before): string => partText(p, 'xl/workbook.xml');
-    expect(elementsXml(wbXml(after), 'definedNames')).toEqual(withMarker(elementsXml(wbXml(before), 'definedNames')));
+    expect(elementsXml(withoutCopyNames(wbXml(after)), 'definedNames')).toEqual(withMarker(elementsXml(wbXml(before), 'definedNames')));
 
     const sj = XLSX.read(out, { type: 'array' });
     expect(sj.SheetNames[sj.SheetNames.length - 1]).toBe('问题清单');
@@ -87,19 +88,23 @@ describe('LibreOffice opens the annotated copy', () => {
     const ej = new ExcelJS.Workbook();
     await ej.xlsx.load(Buffer.from(out) as unknown as ExcelJS.Buffer);
     const b2 = ej.getWorksheet(SHEET_A)!.getCell('B2');
-    expect(b2.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } });
+    expect(b2.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00FF00' } }); // the unit's own fill stays
     expect(b2.numFmt).toBe('0.00');
     expect(b2.font?.bold).toBe(true);
     expect(b2.border.top?.style).toBe('thin');
-    expect(ej.getWorksheet(SHEET_A)!.getCell('A6').fill).toMatchObject({ fgColor: { argb: 'FFDDEBF7' } });
     // LibreOffice reads the patched file back: values, our notes and the list with its links survive its own save.
     const again = XLSX.read(readFileSync(convertWithLibreOffice(writeTemp('lo-annotated.xlsx', out), 'xlsx')), { type: 'buffer' });
     expect(again.Sheets[SHEET_A]['B2'].v).toBe(12);
     expect(((again.Sheets[SHEET_A]['B2'] as XLSX.CellObject).c ?? []).map((c) => c.t).join('')).toContain('T3-BALANCE');
     expect(((again.Sheets[SHEET_B]['C5'] as XLSX.CellObject).c ?? []).map((c) => c.t).join('')).toContain('表三错误');
-    expect((again.Sheets['问题清单']['E2'] as XLSX.CellObject).l?.Target).toBe(`#'${SHEET_A}'!B2`);
+    expect((again.Sheets['问题清单']['F6'] as XLSX.CellObject).l?.Target).toBe(`#'${SHEET_A}'!B2`);
   });
 });
+
+/** The workbook part without the two names a marked copy adds (print titles of 问题清单, the marks' switch). */
+function withoutCopyNames(xml: string): string {
+  return xml.replace(/<definedName name="[^"]*"(?: localSheetId="\d+")?>'问题清单'![^<]*<\/definedName>/g, '');
+}
 
 /** A package whose SpreadsheetML uses an "x:" prefix (as the Open XML SDK writes), with a non-standard part name. */
 function prefixedPackage(): Uint8Array {
@@ -140,17 +145,17 @@ describe('namespace-prefixed SpreadsheetML', () => {
     const out = annotateWorkbook(prefixedPackage(), findings, { locale: 'zh-CN', sourceName: 'sdk.xlsx' });
     const parts = unzip(out);
     const data = partText(parts, 'xl/worksheets/data.xml');
-    expect(data).toMatch(/<x:row r="3"><x:c r="C3" s="\d+"\/><\/x:row><\/x:sheetData><x:legacyDrawing xmlns:r="[^"]+" r:id="rId\d+"\/><\/x:worksheet>$/);
+    expect(data).toMatch(/<\/x:sheetData><x:conditionalFormatting sqref="B2"><x:cfRule type="expression" dxfId="0" priority="1"><x:formula>ZWGK_SHOW_MARKS&lt;&gt;"否"<\/x:formula><\/x:cfRule><\/x:conditionalFormatting><x:conditionalFormatting sqref="C3">.*<x:legacyDrawing xmlns:r="[^"]+" r:id="rId\d+"\/><\/x:worksheet>$/);
     expect(partText(parts, 'xl/workbook.xml')).toMatch(/<x:sheet name="问题清单" sheetId="8" rel:id="rId\d+"\/><\/x:sheets>/);
     const styles = partText(parts, 'xl/styles.xml');
-    expect(styles).not.toMatch(/<(xf|fill|font) /);
-    expect(styles).toContain('<x:xf numFmtId="4" fontId="0" fillId="2" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyFill="1"/>');
+    expect(styles).not.toMatch(/<(xf|fill|font|dxf) /);
+    expect(styles).toContain('<x:dxfs count="2"><x:dxf><x:fill><x:patternFill patternType="solid"><x:fgColor rgb="FFFF6B6B"/>');
 
     const wb = XLSX.read(out, { type: 'array', cellStyles: true });
     expect(wb.SheetNames).toEqual([sheet, '问题清单']);
     expect(wb.Sheets[sheet]['B2'].v).toBe(1234.5);
     expect(((wb.Sheets[sheet]['C3'] as XLSX.CellObject).c ?? [])[0].t).toBe('zwgk:\n【警告】P-2：新行');
-    expect((wb.Sheets['问题清单']['E2'] as XLSX.CellObject).l?.Target).toBe(`#'${sheet}'!B2`);
+    expect((wb.Sheets['问题清单']['F6'] as XLSX.CellObject).l?.Target).toBe(`#'${sheet}'!B2`);
   });
 
   withSoffice('LibreOffice opens it', () => {
@@ -168,7 +173,7 @@ describe('a filled standard template', () => {
     const out = annotateWorkbook(input, [finding('T3-BALANCE', 'error', '合计不一致', [[sheetName, target.address]])], { locale: 'zh-CN', sourceName: 'template.xlsx' });
     const before = unzip(input);
     const after = unzip(out);
-    expect(elementsXml(partText(after, 'xl/workbook.xml'), 'definedNames')).toEqual(withMarker(elementsXml(partText(before, 'xl/workbook.xml'), 'definedNames')));
+    expect(elementsXml(withoutCopyNames(partText(after, 'xl/workbook.xml')), 'definedNames')).toEqual(withMarker(elementsXml(partText(before, 'xl/workbook.xml'), 'definedNames')));
     const sheetPart = Object.keys(after).find((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k) && before[k] && partText(after, k) !== partText(before, k))!;
     for (const el of ['sheetProtection', 'dataValidations', 'mergeCells']) {
       expect(elementsXml(partText(after, sheetPart), el)).toEqual(elementsXml(partText(before, sheetPart), el));
@@ -179,7 +184,8 @@ describe('a filled standard template', () => {
     await beforeWb.xlsx.load(Buffer.from(input) as unknown as ExcelJS.Buffer);
     const cell = ej.getWorksheet(sheetName)!.getCell(target.address);
     const original = beforeWb.getWorksheet(sheetName)!.getCell(target.address);
-    expect(cell.fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
+    expect(cell.fill).toEqual(original.fill); // the template's input fill stays under the mark
+    expect(partText(after, sheetPart)).toContain(`<conditionalFormatting sqref="${target.address}"><cfRule type="expression"`);
     expect(cell.value).toBe(5);
     expect(cell.border).toEqual(original.border);
     expect(cell.font).toEqual(original.font);

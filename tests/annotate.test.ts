@@ -69,14 +69,22 @@ describe('annotateWorkbook: package integrity', () => {
   test('defined names (workbook and sheet scope), data validation, x14 extLst, conditional formats and drawings are identical', () => {
     const wbBefore = partText(before, 'xl/workbook.xml');
     const wbAfter = partText(after, 'xl/workbook.xml');
-    // The unit's names are untouched; the copy only gains the hidden marker of zwgk's outputs.
-    expect(elementsXml(wbAfter, 'definedNames')).toEqual(
-      elementsXml(wbBefore, 'definedNames').map((x) => x.replace('</definedNames>', '<definedName name="ZWGK_OUTPUT" hidden="1">"zwgk:annotated"</definedName></definedNames>')),
-    );
+    // The unit's names stay as they were; the copy adds the print titles of 问题清单, the marks' switch
+    // and the hidden marker of zwgk's outputs.
+    const namesBefore = elementsXml(wbBefore, 'definedNames')[0];
+    expect(elementsXml(wbAfter, 'definedNames')).toEqual([
+      namesBefore.replace(
+        '</definedNames>',
+        `<definedName name="_xlnm.Print_Titles" localSheetId="3">'问题清单'!$5:$5</definedName><definedName name="ZWGK_SHOW_MARKS">'问题清单'!$E$3</definedName>` +
+          '<definedName name="ZWGK_OUTPUT" hidden="1">"zwgk:annotated"</definedName></definedNames>',
+      ),
+    ]);
     expect(wbAfter).toContain(LOCAL_NAME);
     const a0 = partText(before, 'xl/worksheets/sheet2.xml');
     const a1 = partText(after, 'xl/worksheets/sheet2.xml');
-    for (const el of ['dataValidations', 'conditionalFormatting', 'extLst', 'pageMargins', 'sheetFormatPr']) {
+    // The unit's own conditional format comes first and keeps its text; the marks follow it.
+    expect(elementsXml(a1, 'conditionalFormatting')[0]).toEqual(elementsXml(a0, 'conditionalFormatting')[0]);
+    for (const el of ['dataValidations', 'extLst', 'pageMargins', 'sheetFormatPr', 'sheetData']) {
       expect(elementsXml(a1, el)).toEqual(elementsXml(a0, el));
       expect(elementsXml(a1, el).length).toBeGreaterThan(0);
     }
@@ -110,17 +118,31 @@ describe('annotateWorkbook: package integrity', () => {
     expect(app).toContain(`<vt:vector size="4" baseType="lpstr"><vt:lpstr>${SHEET_A}</vt:lpstr><vt:lpstr>${SHEET_B}</vt:lpstr><vt:lpstr>甲&apos;乙</vt:lpstr><vt:lpstr>问题清单</vt:lpstr></vt:vector>`);
   });
 
-  test('marked cells are written in row and column order; absent rows and cells are inserted', () => {
+  test('marks are conditional formats by worst severity, switched by ZWGK_SHOW_MARKS; the cells are not touched', () => {
     const xml = partText(after, 'xl/worksheets/sheet2.xml');
-    const rows = [...xml.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1]));
-    expect(rows).toEqual([...rows].sort((x, y) => x - y));
-    expect(rows).toEqual([1, 2, 3, 4, 10]);
-    const row2 = /<row r="2"[^>]*>(.*?)<\/row>/.exec(xml)?.[1] ?? '';
-    expect([...row2.matchAll(/<c r="([A-Z]+2)"/g)].map((m) => m[1])).toEqual(['A2', 'B2', 'D2']);
-    expect(xml).toMatch(/<row r="1"><c r="B1" s="\d+"\/><\/row>/);
-    expect(xml).toMatch(/<row r="10"><c r="E10" s="\d+"\/><\/row>/);
-    expect(xml).toContain('<dimension ref="A1:E10"/>');
-    expect(/<row r="2" spans="([^"]*)"/.exec(xml)?.[1]).toBe('1:4');
+    expect(elementsXml(xml, 'sheetData')).toEqual(elementsXml(partText(before, 'xl/worksheets/sheet2.xml'), 'sheetData'));
+    const marks = [...xml.matchAll(/<conditionalFormatting sqref="([^"]*)"><cfRule type="expression" dxfId="(\d+)" priority="(\d+)"><formula>([^<]*)<\/formula>/g)].map((m) => [m[1], m[3], m[4]]);
+    expect(marks).toEqual([
+      ['A2 B2', '2', 'ZWGK_SHOW_MARKS&lt;&gt;"否"'],
+      ['C3 E10', '3', 'ZWGK_SHOW_MARKS&lt;&gt;"否"'],
+      ['B1', '4', 'ZWGK_SHOW_MARKS&lt;&gt;"否"'],
+    ]);
+    const b = partText(after, 'xl/worksheets/sheet1.xml');
+    expect([...b.matchAll(/<conditionalFormatting sqref="([^"]*)"/g)].map((m) => m[1])).toEqual(['C5']);
+    // Each severity's dxf: its fill and a darker border, distinct from the template's light-yellow input fill.
+    const styles = partText(after, 'xl/styles.xml');
+    const dxfs = elementsXml(styles, 'dxfs')[0];
+    for (const [fill, edge] of [['FFFF6B6B', 'FFC00000'], ['FFFFC000', 'FF9C5700'], ['FFBDD7EE', 'FF2F5597']]) {
+      expect(dxfs).toContain(`<fgColor rgb="${fill}"/><bgColor rgb="${fill}"/>`);
+      expect(dxfs).toContain(`<left style="thin"><color rgb="${edge}"/></left>`);
+    }
+  });
+
+  test('the copy opens on 问题清单: activeTab points at it and no other tab is selected', () => {
+    const wb = partText(after, 'xl/workbook.xml');
+    expect(wb).toMatch(/<workbookView [^>]*activeTab="3"/);
+    for (const part of ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml']) expect(partText(after, part)).not.toContain('tabSelected');
+    expect(partText(after, 'xl/worksheets/sheet4.xml')).toContain('<sheetView tabSelected="1"');
   });
 
   test('every VML drawing uses its own shape-id block', () => {
@@ -149,37 +171,55 @@ describe('annotateWorkbook: read back with SheetJS', () => {
     expect(wb.SheetNames).toEqual([SHEET_A, SHEET_B, SHEET_C, '问题清单']);
   });
 
-  test('问题清单 rows are exactly the findings, one per cell, with links to the cells', () => {
+  test('问题清单: title, counts, switch, then one row per finding (errors first within a sheet) with every cell a link', () => {
     const ws = wb.Sheets['问题清单'];
-    const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, defval: null });
-    expect(rows).toEqual([
-      ['序号', '级别', '规则', '工作表', '单元格', '说明'],
-      [1, '错误', 'T3-BALANCE', SHEET_A, 'B2', '本年新收申请数与办理结果合计不一致：差额 2。'],
-      [1, '错误', 'T3-BALANCE', SHEET_A, 'A2', '本年新收申请数与办理结果合计不一致：差额 2。'],
-      [2, '警告', 'T2-FORMAT', SHEET_A, 'C3', '=SUM(A1) 不是数字'],
-      [3, '提示', 'INFO-ROW1', SHEET_A, 'B1', '+1 看起来像公式 & <tag> "quoted"'],
-      [4, '警告', 'FAR-CELL', SHEET_A, 'E10', '-x @y'],
-      [5, '提示', 'T3-B-INFO', SHEET_B, 'C5', '提示信息'],
-      [6, '错误', 'T3-B-ERR', SHEET_B, 'C5', '错误信息'],
-      [7, '警告', 'QUOTE', SHEET_C, 'A1', '引号工作表'],
-      [8, '提示', 'GLOBAL', null, null, '没有单元格的提示'],
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, defval: null, blankrows: true });
+    expect(rows[0][0]).toBe('unit.xlsx 政府信息公开工作年度报告 问题清单'.replace(' 政府', '政府'));
+    expect(String(rows[1][0])).toMatch(/^错误 2 · 警告 3 · 提示 3　　校验日期 \d{4}-\d{2}-\d{2}　　文件：unit\.xlsx$/);
+    expect(rows[2][4]).toBe('是');
+    expect(String(rows[3][0])).toContain('把上面的“是”改为“否”即清除全部底色标记');
+    expect(rows.slice(4)).toEqual([
+      ['序号', '级别', '检查项', '工作表', '说明', '单元格', null],
+      [1, '提示', 'GLOBAL', null, '没有单元格的提示', null, null],
+      [2, '错误', 'T3-BALANCE', SHEET_A, '本年新收申请数与办理结果合计不一致：差额 2。', 'B2', 'A2'],
+      [3, '警告', 'T2-FORMAT', SHEET_A, '=SUM(A1) 不是数字', 'C3', null],
+      [4, '警告', 'FAR-CELL', SHEET_A, '-x @y', 'E10', null],
+      [5, '提示', 'INFO-ROW1', SHEET_A, '+1 看起来像公式 & <tag> "quoted"', 'B1', null],
+      [6, '错误', 'T3-B-ERR', SHEET_B, '错误信息', 'C5', null],
+      [7, '提示', 'T3-B-INFO', SHEET_B, '提示信息', 'C5', null],
+      [8, '警告', 'QUOTE', SHEET_C, '引号工作表', 'A1', null],
     ]);
-    for (const addr of ['F4', 'F5', 'F6']) {
+    for (const addr of ['E8', 'E9']) {
       expect(ws[addr].t).toBe('s');
       expect(ws[addr].f).toBeUndefined();
     }
-    const links = ['E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'].map((a) => (ws[a] as XLSX.CellObject).l?.Target);
+    const links = ['F7', 'G7', 'F8', 'F9', 'F10', 'F11', 'F12', 'F13'].map((a) => (ws[a] as XLSX.CellObject).l?.Target);
     expect(links).toEqual([
       `#'${SHEET_A}'!B2`,
       `#'${SHEET_A}'!A2`,
       `#'${SHEET_A}'!C3`,
-      `#'${SHEET_A}'!B1`,
       `#'${SHEET_A}'!E10`,
+      `#'${SHEET_A}'!B1`,
       `#'${SHEET_B}'!C5`,
       `#'${SHEET_B}'!C5`,
       "#'甲''乙'!A1",
     ]);
-    expect((ws['E10'] as XLSX.CellObject | undefined)?.l).toBeUndefined();
+    expect((ws['F6'] as XLSX.CellObject | undefined)?.l).toBeUndefined();
+  });
+
+  test('问题清单 rows have heights for their wrapped text; printed A4 landscape, one page wide, header row repeated', () => {
+    const xml = partText(after, 'xl/worksheets/sheet4.xml');
+    const heights = Object.fromEntries([...xml.matchAll(/<row r="(\d+)" ht="([\d.]+)" customHeight="1"/g)].map((m) => [Number(m[1]), Number(m[2])]));
+    for (let r = 1; r <= 13; r++) expect(heights[r]).toBeGreaterThanOrEqual(15);
+    expect(heights[4]).toBeGreaterThanOrEqual(3 * 15); // the how-to paragraph wraps to several lines
+    expect(xml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');
+    expect(xml).toContain('<pane ySplit="5" topLeftCell="A6" activePane="bottomLeft" state="frozen"/>');
+    expect(xml).toMatch(/<c r="E8" s="(\d+)"/);
+    const wrapXf = Number(/<c r="E8" s="(\d+)"/.exec(xml)![1]);
+    const cellXfs = elementsXml(partText(after, 'xl/styles.xml'), 'cellXfs')[0];
+    const xfs = [...cellXfs.matchAll(/<xf [^>]*?(?:\/>|>.*?<\/xf>)/g)].map((m) => m[0]);
+    expect(xfs[wrapXf]).toContain('wrapText="1"');
   });
 
   test('notes are present with the expected text, the existing note keeps its text', () => {
@@ -187,7 +227,7 @@ describe('annotateWorkbook: read back with SheetJS', () => {
     const noteText = (ws: XLSX.WorkSheet, addr: string): string => ((ws[addr] as XLSX.CellObject).c ?? []).map((c) => c.t).join('|');
     expect(noteText(a, 'C3')).toBe('原有批注\nzwgk:\n【警告】T2-FORMAT：=SUM(A1) 不是数字');
     expect(noteText(a, 'B2')).toBe('zwgk:\n【错误】T3-BALANCE：本年新收申请数与办理结果合计不一致：差额 2。');
-    expect(noteText(wb.Sheets[SHEET_B], 'C5')).toBe('zwgk:\n【提示】T3-B-INFO：提示信息\n【错误】T3-B-ERR：错误信息');
+    expect(noteText(wb.Sheets[SHEET_B], 'C5')).toBe('zwgk:\n【错误】T3-B-ERR：错误信息\n【提示】T3-B-INFO：提示信息');
     expect(noteText(wb.Sheets[SHEET_C], 'A1')).toBe('zwgk:\n【警告】QUOTE：引号工作表');
   });
 
@@ -211,9 +251,9 @@ describe('annotateWorkbook: read back with ExcelJS', () => {
 
   const fillOf = (cell: ExcelJS.Cell): string | undefined => (cell.fill && cell.fill.type === 'pattern' ? cell.fill.fgColor?.argb : undefined);
 
-  test('a marked styled cell gets the severity fill and keeps font, border and number format', () => {
+  test('a marked styled cell keeps its own fill, font, border and number format (the mark is a conditional format)', () => {
     const b2 = wb.getWorksheet(SHEET_A)!.getCell('B2');
-    expect(fillOf(b2)).toBe('FFFFC7CE');
+    expect(fillOf(b2)).toBe('FF00FF00');
     expect(b2.numFmt).toBe('0.00');
     expect(b2.font).toMatchObject({ bold: true, name: 'Arial', size: 12 });
     expect(b2.border.top?.style).toBe('thin');
@@ -228,16 +268,6 @@ describe('annotateWorkbook: read back with ExcelJS', () => {
     expect(fillOf(wb.getWorksheet(SHEET_A)!.getCell('D2'))).toBeUndefined();
   });
 
-  test('each marked cell is coloured by its worst severity', () => {
-    const a = wb.getWorksheet(SHEET_A)!;
-    expect(fillOf(a.getCell('A2'))).toBe('FFFFC7CE');
-    expect(fillOf(a.getCell('C3'))).toBe('FFFFEB9C');
-    expect(fillOf(a.getCell('B1'))).toBe('FFDDEBF7');
-    expect(fillOf(a.getCell('E10'))).toBe('FFFFEB9C');
-    expect(fillOf(wb.getWorksheet(SHEET_B)!.getCell('C5'))).toBe('FFFFC7CE');
-    expect(a.getCell('C3').value).toBe('备注');
-  });
-
   test('data validation survives', () => {
     const dv = wb.getWorksheet(SHEET_A)!.getCell('B4').dataValidation;
     expect(dv).toMatchObject({ type: 'whole', operator: 'between', formulae: [0, 1000] });
@@ -245,9 +275,9 @@ describe('annotateWorkbook: read back with ExcelJS', () => {
 
   test('the findings header row is bold', () => {
     const ws = wb.getWorksheet('问题清单')!;
-    expect(ws.getCell('A1').font?.bold).toBe(true);
-    expect(ws.getCell('F1').value).toBe('说明');
-    expect(ws.getCell('E2').font?.underline).toBeTruthy();
+    expect(ws.getCell('A5').font?.bold).toBe(true);
+    expect(ws.getCell('E5').value).toBe('说明');
+    expect(ws.getCell('F7').font?.underline).toBeTruthy();
   });
 });
 
@@ -256,9 +286,9 @@ describe('annotateWorkbook: other inputs', () => {
     const out = annotateWorkbook(input, [FINDINGS[0]], { locale: 'en', sourceName: 'unit.xlsx' });
     const wb = XLSX.read(out, { type: 'array' });
     expect(wb.SheetNames[3]).toBe('Findings');
-    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets.Findings, { header: 1 });
-    expect(rows[0]).toEqual(['No.', 'Severity', 'Rule', 'Sheet', 'Cell', 'Description']);
-    expect(rows[1]).toEqual([1, 'Error', 'T3-BALANCE', SHEET_A, 'B2', FINDINGS[0].message]);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets.Findings, { header: 1, blankrows: true, defval: null });
+    expect(rows[4]).toEqual(['No.', 'Severity', 'Check', 'Sheet', 'Message', 'Cells', null]);
+    expect(rows[5]).toEqual([1, 'Error', 'T3-BALANCE', SHEET_A, FINDINGS[0].message, 'B2', 'A2']);
     expect(((wb.Sheets[SHEET_A]['B2'] as XLSX.CellObject).c ?? [])[0].t).toBe(`zwgk:\n[Error] T3-BALANCE: ${FINDINGS[0].message}`);
   });
 
@@ -271,9 +301,9 @@ describe('annotateWorkbook: other inputs', () => {
   test('no findings still gives a list sheet that says so', () => {
     const out = annotateWorkbook(input, [], { locale: 'zh-CN', sourceName: 'unit.xlsx' });
     const rows = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(out, { type: 'array' }).Sheets['问题清单'], { header: 1, defval: null });
-    expect(rows).toEqual([
-      ['序号', '级别', '规则', '工作表', '单元格', '说明'],
-      [null, null, null, null, null, '未发现问题。'],
+    expect(rows.slice(4)).toEqual([
+      ['序号', '级别', '检查项', '工作表', '说明', '单元格'],
+      [null, null, null, null, '未发现问题。', null],
     ]);
   });
 

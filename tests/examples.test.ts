@@ -43,7 +43,7 @@ const EXPECTED: Record<string, string[]> = {
     'CELL-NUMBER error D4',
     'CELL-APPROX error B3',
   ],
-  '06-市统计局-正文与表格不符': ['TXT-NUMBERS warning B3,J5,J6', 'TXT-PLACEHOLDER error B4'],
+  '06-市统计局-正文与表格不符': ['TXT-PLACEHOLDER error B4', 'TXT-NUMBERS warning B3,J5,J6'],
 };
 
 describe('bundled examples', () => {

@@ -121,9 +121,9 @@ describe('add-in and CLI give identical findings', () => {
           'T3-BALANCE error J5',
           'T3-ROWSUM error J5',
           'CELL-APPROX error B13',
-          'CELL-TEXTNUM warning B14',
           'CELL-NUMBER error B26',
           'CELL-NUMBER error B27',
+          'CELL-TEXTNUM warning B14',
           'TXT-NUMBERS warning B3',
           'TXT-FEE warning B6',
           // 1.5 元 is no multiple of 10 元 (国办函〔2020〕109号), and more than 表二's 0 万元 of fees

@@ -74,7 +74,7 @@ describe('reading workbooks saved by LibreOffice', () => {
       [
         'W_INTERP_VIDEO',
         { cls: 'blank', value: null, raw: '', text: '', formula: 'IF(1,"",0)', unitText: undefined, date: undefined },
-        { cls: 'blank', value: null, raw: null, text: '', formula: undefined, unitText: undefined, date: undefined },
+        { cls: 'blank', value: null, raw: null, text: '', formula: 'IF(1,"",0)', unitText: undefined, date: undefined },
       ],
     ]);
   });

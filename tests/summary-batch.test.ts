@@ -64,8 +64,10 @@ describe('zwgk summary: a clean batch', () => {
 
   it('writes one row per unit with status and key figures', async () => {
     const wb = await readBack(out);
-    expect(wb.worksheets.map((w) => w.name).slice(0, 3)).toEqual(['汇总', '问题清单', '填报说明']);
-    const rows = sheetValues(wb.getWorksheet('汇总') as ExcelJS.Worksheet);
+    // No clerks' 填报说明 in a summary sent up.
+    expect(wb.worksheets.map((w) => w.name).slice(0, 3)).toEqual(['汇总', '问题清单', '基本信息']);
+    expect(wb.getWorksheet('填报说明')).toBeUndefined();
+    const rows = sheetValues(wb.getWorksheet('汇总') as ExcelJS.Worksheet).slice(2);
     expect(rows[0]).toEqual([
       '序号', '单位名称', '统一社会信用代码', '单位类型', '报告年度', '文件', '状态', '错误数', '警告数', '计入合计',
       '本年新收', '上年结转', '办理总计', '结转下年度', '复议总计', '诉讼总计', '规范性文件', '主动公开总数',
@@ -152,7 +154,7 @@ describe('zwgk summary: a batch with problems, a roster and last year', () => {
   it('lists every unit with its status; only 乙 and the unit named like a formula are summed', async () => {
     const wb = await readBack(out);
     const ws = wb.getWorksheet('汇总') as ExcelJS.Worksheet;
-    const rows = sheetValues(ws).slice(1);
+    const rows = sheetValues(ws).slice(3);
     expect(rows.map((r) => [r[1], r[4], (r[5] as string).replace(/^.*[\\/]/, ''), r[6], r[9], r[10]])).toEqual([
       ['甲局', 2024, 'a.xlsx', '有错误', '否', 6],
       ['乙局', 2024, 'b.xlsx', '通过', '是', 8],
@@ -165,20 +167,21 @@ describe('zwgk summary: a batch with problems, a roster and last year', () => {
     ]);
     // Units with errors are filled; the clean ones are not.
     const fill = (r: number): string | undefined => (ws.getCell(r, 2).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-    expect([2, 3, 4, 8, 9].map(fill)).toEqual(['FFFFC7CE', undefined, 'FFFFC7CE', 'FFD9D9D9', undefined]);
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect([4, 5, 6, 10, 11].map(fill)).toEqual(['FFFFC7CE', undefined, 'FFFFC7CE', 'FFD9D9D9', undefined]);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     // A real Excel table over the header and the 8 rows, with filter buttons.
     const zip = unzipSync(new Uint8Array(await readFile(out)));
     const tables = Object.entries(zip).filter(([n]) => /^xl\/tables\/table\d+\.xml$/.test(n)).map(([, d]) => strFromU8(d));
     const units = tables.find((x) => x.includes('name="UnitSummary"'));
-    expect(units).toMatch(/ref="A1:R9"/);
-    expect(units).toMatch(/<autoFilter ref="A1:R9"/);
+    expect(units).toMatch(/ref="A3:R11"/);
+    expect(units).toMatch(/<autoFilter ref="A3:R11"/);
   });
 
   it('lists the findings of every unit and across units', async () => {
     const wb = await readBack(out);
-    const rows = sheetValues(wb.getWorksheet('问题清单') as ExcelJS.Worksheet).slice(1);
-    const short = rows.map((r) => [r[0], (r[1] as string | null)?.replace(/^.*[\\/]/, '') ?? null, r[2], r[3], r[4]]);
+    const rows = sheetValues(wb.getWorksheet('问题清单') as ExcelJS.Worksheet).slice(3);
+    // Columns: 序号 单位名称 文件 级别 检查项 工作表 说明 单元格; shown here as unit, file, check, severity, sheet!cell.
+    const short = rows.map((r) => [r[1], (r[2] as string | null)?.replace(/^.*[\\/]/, '') ?? null, r[4], r[3], r[5] ? `${r[5]}!${r[7]}` : r[7]]);
     const pick = (rule: string): unknown[][] => short.filter((r) => r[2] === rule);
     expect(pick('U-DUPLICATE')).toEqual([
       ['丁局', 'd.xlsx', 'U-DUPLICATE', '错误', '基本信息!B5'],
@@ -196,7 +199,7 @@ describe('zwgk summary: a batch with problems, a roster and last year', () => {
 
   it('lists the roster unit without a submission', async () => {
     const wb = await readBack(out);
-    expect(sheetValues(wb.getWorksheet('未报送') as ExcelJS.Worksheet)).toEqual([
+    expect(sheetValues(wb.getWorksheet('未报送') as ExcelJS.Worksheet).slice(2)).toEqual([
       ['名册行号', '统一社会信用代码', '单位名称', '单位类型'],
       [8, codeFor(7), '己局', '县级政府部门'],
     ]);

@@ -148,8 +148,9 @@ describe('zwgk validate', () => {
     const r = await run(['validate', inputs, '--annotate', outDir]);
     expect(r.code).toBe(1);
     expect([sha(clean), sha(faulty)]).toEqual(before);
-    expect(readdirSync(outDir)).toEqual(['03-高新区-热线工单XX.xlsx']);
-    const wb = XLSX.read(readFileSync(join(outDir, '03-高新区-热线工单XX.xlsx')), { type: 'buffer' });
+    // Named by the unit (INFO_UNIT_NAME), saying it is a marked copy.
+    expect(readdirSync(outDir)).toEqual(['XX经济开发区管委会-问题标注.xlsx']);
+    const wb = XLSX.read(readFileSync(join(outDir, 'XX经济开发区管委会-问题标注.xlsx')), { type: 'buffer' });
     expect(wb.SheetNames[wb.SheetNames.length - 1]).toBe('问题清单');
     // The unit's defined names survive in the copy.
     expect(wb.Workbook?.Names?.some((n) => n.Name === 'W_HOTLINE_TOTAL')).toBe(true);
@@ -185,8 +186,9 @@ describe('zwgk validate', () => {
     const r = await run(['validate', file, '--previous', lastYear, '--format', 'json']);
     const findings = (JSON.parse(r.out) as BatchReport).files[0].findings;
     expect(findings.filter((f) => f.rule === 'Y-CARRY').map((f) => [f.severity, f.cells.map((c) => c.address)])).toEqual([
-      ['warning', ['D6']],
+      // Errors before warnings within a sheet.
       ['error', ['J6']],
+      ['warning', ['D6']],
     ]);
     expect(r.code).toBe(1);
   });

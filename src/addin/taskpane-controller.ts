@@ -2,7 +2,8 @@
  * The task pane: state, rendering (plain DOM, every piece of workbook text through textContent)
  * and the user's actions. The host (Office.js adapter or a fake) and the validator are injected.
  */
-import { INDICATORS, TEMPLATE_ID, parseAddress } from '../core/catalogue';
+import { INDICATORS, TEMPLATE_ID } from '../core/catalogue';
+import { orderFindings } from '../core/rules/findings';
 import { isUserError } from '../core/errors';
 import { SEVERITIES } from '../core/report';
 import type { Finding, FindingCell, Locale, Severity, WorkbookReport } from '../core/report';
@@ -59,22 +60,9 @@ export function looksLikeTemplate(snapshot: Snapshot): boolean {
   return missing < INDICATORS.length / 2;
 }
 
-function cellOrder(snapshot: Snapshot | null, cell: FindingCell | undefined): [number, number, number] {
-  if (!cell) return [-1, 0, 0];
-  const sheetIndex = snapshot ? snapshot.sheetOrder.indexOf(cell.sheet) : -1;
-  try {
-    const { row, col } = parseAddress(cell.address);
-    return [sheetIndex < 0 ? Number.MAX_SAFE_INTEGER : sheetIndex, row, col];
-  } catch {
-    return [sheetIndex, 0, 0];
-  }
-}
-
-/** Findings in reading order: workbook-level first, then sheet order, then top to bottom, left to right. */
+/** Findings in the order a person fixes them: the core order (sheet, then errors before warnings before information, then position). */
 export function sortFindings(findings: readonly Finding[], snapshot: Snapshot | null): Finding[] {
-  const keyed = findings.map((f, i) => ({ f, i, k: cellOrder(snapshot, f.cells[0]) }));
-  keyed.sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.i - b.i);
-  return keyed.map((x) => x.f);
+  return orderFindings(findings, snapshot ? snapshot.sheetOrder : null);
 }
 
 type Child = Node | string | null | undefined | false;

@@ -106,7 +106,11 @@ export class JobEnvironment {
     if (this.setup.annotate && findings.length > 0 && canAnnotate(job.file)) {
       try {
         const data = new Uint8Array(await readFile(disk));
-        out.annotated = annotateWorkbook(data, findings, { locale: this.setup.locale, sourceName: basename(job.file) });
+        out.annotated = annotateWorkbook(data, findings, {
+          locale: this.setup.locale,
+          sourceName: basename(job.file),
+          unit: { name: report.unit.name, year: report.unit.year },
+        });
       } catch (e) {
         out.annotateError = isUserError(e)
           ? { code: e.code, messages: { ...e.messages } }

@@ -33,19 +33,29 @@ const COMMANDS: Record<string, CommandEntry> = {
   },
 };
 
-function pickLocale(argv: string[]): { locale: Locale; rest: string[] } {
+/** The languages --lang (and ZWGK_LANG) accept, by the spellings people type. */
+export function localeOf(value: string): Locale | null {
+  if (/^(zh|zh[-_]cn|zh[-_]hans|cn|中文)$/i.test(value)) return 'zh-CN';
+  if (/^(en|en[-_](us|gb)|english)$/i.test(value)) return 'en';
+  return null;
+}
+
+function pickLocale(argv: string[]): { locale: Locale; rest: string[]; bad?: string } {
   let locale: Locale = process.env.ZWGK_LANG === 'en' ? 'en' : 'zh-CN';
   const rest: string[] = [];
+  let bad: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const value = a.startsWith('--lang=') ? a.slice(7) : a === '--lang' ? argv[++i] : undefined;
+    const value = a.startsWith('--lang=') ? a.slice(7) : a === '--lang' ? (argv[++i] ?? '') : undefined;
     if (value === undefined) {
       rest.push(a);
       continue;
     }
-    locale = /^en/i.test(value) ? 'en' : 'zh-CN';
+    const picked = localeOf(value);
+    if (picked) locale = picked;
+    else bad = value;
   }
-  return { locale, rest };
+  return { locale, rest, bad };
 }
 
 function usage(ctx: CliContext): string {
@@ -55,7 +65,7 @@ function usage(ctx: CliContext): string {
     t(ctx, '命令：', 'Commands:'),
     ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)}${t(ctx, c.summary[0], c.summary[1])}`),
     '',
-    t(ctx, '通用选项：--lang zh|en（界面语言，默认中文）  --help', 'Common options: --lang zh|en (default Chinese)  --help'),
+    t(ctx, '通用选项：--lang zh|en（界面语言，默认中文）  -h, --help（帮助）  -V, --version（版本）', 'Common options: --lang zh|en (default Chinese)  -h, --help  -V, --version'),
     t(ctx, '查看某个命令的帮助：zwgk <命令> --help', 'Help on a command: zwgk <command> --help'),
   ];
   return lines.join('\n') + '\n';
@@ -88,18 +98,27 @@ function defaultStreams(): Pick<CliContext, 'stdout' | 'stderr'> {
 }
 
 export async function main(argv: string[], streams?: Partial<Pick<CliContext, 'stdout' | 'stderr'>>): Promise<number> {
-  const { locale, rest } = pickLocale(argv);
+  const { locale, rest, bad } = pickLocale(argv);
   const ctx: CliContext = {
     locale,
     stdout: streams?.stdout ?? defaultStreams().stdout,
     stderr: streams?.stderr ?? defaultStreams().stderr,
   };
+  if (bad !== undefined) {
+    // Said in both languages: the one the user wanted is unknown.
+    ctx.stderr.write(
+      bad === ''
+        ? '--lang 后面缺少语言：zh（中文）或 en（English）。 / --lang needs a language: zh or en.\n'
+        : `不支持的语言“${bad}”：--lang 只能是 zh（中文）或 en（English）。 / Unsupported language "${bad}": --lang takes zh or en.\n`,
+    );
+    return EXIT_USAGE;
+  }
   const [name, ...args] = rest;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     ctx.stdout.write(usage(ctx));
     return name ? 0 : EXIT_USAGE;
   }
-  if (name === '--version' || name === '-v') {
+  if (name === '--version' || name === '-V' || name === '-v') {
     ctx.stdout.write(`${require('../../package.json').version}\n`);
     return 0;
   }

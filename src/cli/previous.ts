@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { isUserError, UserError } from '../core/errors';
 import type { Finding, Locale } from '../core/report';
 import type { Snapshot } from '../core/snapshot';
-import { matchedByNameFinding, noPreviousFinding } from '../core/summary/cross-year';
+import { matchedByNameFinding, noPreviousFinding, previousWrongYearFinding } from '../core/summary/cross-year';
 import { unitCells } from '../core/summary/unit-row';
 import { unitInfo } from '../core/validator';
 import { buildPreviousIndex, PreviousIndex, SnapshotReader } from '../io/previous-index';
@@ -40,7 +40,14 @@ export function previousFinder(index: PreviousIndex, locale: Locale, read: Snaps
       const unit = unitInfo(snapshot);
       const cells = unitCells(snapshot);
       const match = index.lookup(unit);
-      if (!match) return { snapshot: null, path: null, matchedBy: null, note: localised(noPreviousFinding(unit, cells.code), locale) };
+      if (!match) {
+        // A folder of the wrong year says so, rather than "not found" for every unit.
+        const years = index.entries.map((e) => e.year).filter((y): y is number => y !== null);
+        if (unit.year !== null && years.length > 0 && !years.includes(unit.year - 1)) {
+          return { snapshot: null, path: null, matchedBy: null, note: localised(previousWrongYearFinding(unit, years, unit.year - 1, cells.code), locale) };
+        }
+        return { snapshot: null, path: null, matchedBy: null, note: localised(noPreviousFinding(unit, cells.code), locale) };
+      }
       let previous: Snapshot;
       try {
         previous = await read(match.path);
@@ -104,4 +111,25 @@ export async function indexPrevious(dir: string, ctx: CliContext, read: Snapshot
 /** Indexes last year's folder and returns a finder over it (reads in-process; for hosts without a guard). */
 export async function openPreviousFinder(dir: string, ctx: CliContext): Promise<PreviousFinder> {
   return previousFinder((await indexPrevious(dir, ctx)).index, ctx.locale);
+}
+
+/**
+ * Watches the notes about last year's files over a batch: when no unit found its file and the
+ * folder holds other years, one line for stderr says so (the reports say it per unit).
+ */
+export class PreviousWatch {
+  private matched = 0;
+  private wrongYear: Finding | null = null;
+
+  constructor(private readonly dir: string) {}
+
+  /** `note` is the file's note about last year (undefined: last year's file was found by code). */
+  see(note: Finding | undefined): void {
+    if (note && 'expectedYear' in note.values) this.wrongYear ??= note;
+    else if (!note || note.rule !== 'Y-NO-PREVIOUS') this.matched += 1;
+  }
+
+  closingNote(): string | null {
+    return this.matched === 0 && this.wrongYear ? `--previous ${this.dir}：${this.wrongYear.message}\n` : null;
+  }
 }

@@ -11,6 +11,8 @@
  * written as a plain string value, never as a formula: "=HYPERLINK(…)" as a unit name stays text.
  */
 import ExcelJS from 'exceljs';
+import { sheetSpec } from '../core/catalogue';
+import { rowHeightFor, wrappedLines } from '../core/finding-rows';
 import type { Locale } from '../core/report';
 import type { RosterEntry } from '../core/summary/roster';
 import type { SummaryInfoValues } from '../core/summary/summary-info';
@@ -31,6 +33,8 @@ export interface SummaryModel {
   sums: Record<string, number>;
   /** INFO and TXT cells of the 合计 sheets. */
   info: SummaryInfoValues;
+  /** What the title rows of the list sheets say: the coordinating unit, the year, the date (YYYY-MM-DD). */
+  title?: { unitName?: string; year: number | null; date: string; units: number };
 }
 
 export const SUMMARY_SHEET = UNITS_SHEET_NAME;
@@ -48,14 +52,75 @@ function text(v: string | null | undefined): string | null {
   return v === null || v === undefined || v === '' ? null : cellText(String(v));
 }
 
+/** Rows above each list's header: the title and a line of facts. The header row follows. */
+const TITLE_ROWS = 2;
+const HEADER_ROW = TITLE_ROWS + 1;
+
+function titleLines(model: SummaryModel, sheetTitle: string): [string, string] {
+  const zh = model.locale === 'zh-CN';
+  const t = model.title ?? {
+    unitName: undefined,
+    year: typeof model.info.INFO_YEAR === 'number' ? model.info.INFO_YEAR : null,
+    date: typeof model.info.INFO_DATE === 'string' ? model.info.INFO_DATE : '',
+    units: 0,
+  };
+  const year = t.year === null ? '' : zh ? `${t.year}年度` : `${t.year}`;
+  const unit = t.unitName ?? '';
+  const title = zh
+    ? `${unit}${year}政府信息公开工作年度报告汇总 — ${sheetTitle}`
+    : `${unit ? `${unit}: ` : ''}${year} annual reports — ${sheetTitle}`;
+  const facts = zh
+    ? `汇总单位：${unit || '（未填，见 --unit-name）'}　报告年度：${t.year ?? '—'}　生成日期：${t.date}　共 ${model.rows.length} 个文件，合计计入 ${t.units} 个单位`
+    : `Coordinating unit: ${unit || '(not given, see --unit-name)'}   Year: ${t.year ?? '—'}   Date: ${t.date}   ${model.rows.length} files, ${t.units} units in the totals`;
+  return [title, facts];
+}
+
+/**
+ * A list sheet ready for paper: title and facts above the header, header frozen and repeated on
+ * every printed page, A4 landscape one page wide, centred, page numbers in the footer.
+ */
+function listSheet(wb: ExcelJS.Workbook, name: string, model: SummaryModel, columns: number, xSplit = 0): ExcelJS.Worksheet {
+  const zh = model.locale === 'zh-CN';
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit, topLeftCell: `${xSplit ? 'C' : 'A'}${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+    },
+    headerFooter: { oddFooter: zh ? '&C第 &P 页，共 &N 页' : '&CPage &P of &N' },
+  });
+  const [title, facts] = titleLines(model, name).map((x) => cellText(x));
+  const last = Math.max(columns, 2);
+  ws.getCell(1, 1).value = title;
+  ws.getCell(1, 1).font = { bold: true, size: 14 };
+  ws.getCell(2, 1).value = facts;
+  ws.getCell(2, 1).font = { color: { argb: 'FF595959' } };
+  ws.mergeCells(1, 1, 1, last);
+  ws.mergeCells(2, 1, 2, last);
+  ws.getRow(1).height = 24;
+  ws.getRow(2).height = 18;
+  return ws;
+}
+
 function addUnitsSheet(wb: ExcelJS.Workbook, model: SummaryModel): void {
   // The rows are the shared model of the 汇总 sheet (the add-in writes the same ones).
   const sheet = unitsSheet(model.rows, model.locale);
-  const ws = wb.addWorksheet(SUMMARY_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
-  addTableOrHeader(ws, UNITS_TABLE, sheet.columns, sheet.rows);
+  const ws = listSheet(wb, SUMMARY_SHEET, model, sheet.columns.length, 2);
+  addTableOrHeader(ws, UNITS_TABLE, sheet.columns, sheet.rows, model.locale);
   sheet.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // Narrow columns: the header wraps ("结转下年度" in two lines) rather than widening the page.
+  const header = ws.getRow(HEADER_ROW);
+  header.height = 32;
+  for (let c = 1; c <= sheet.columns.length; c++) header.getCell(c).alignment = { wrapText: true, vertical: 'middle' };
+  ws.getColumn(6).alignment = { shrinkToFit: true };
   const paint = (index: number, fill: ExcelJS.Fill, font?: Partial<ExcelJS.Font>): void => {
-    const row = ws.getRow(index + 2);
+    const row = ws.getRow(index + HEADER_ROW + 1);
     for (let c = 1; c <= sheet.columns.length; c++) {
       const cell = row.getCell(c);
       cell.fill = fill;
@@ -68,41 +133,59 @@ function addUnitsSheet(wb: ExcelJS.Workbook, model: SummaryModel): void {
 
 function addIssuesSheet(wb: ExcelJS.Workbook, model: SummaryModel): void {
   const sheet = issuesSheet(model.issues, model.locale);
-  const ws = wb.addWorksheet(ISSUES_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  addTableOrHeader(ws, ISSUES_TABLE, sheet.columns, sheet.rows);
+  const ws = listSheet(wb, ISSUES_SHEET, model, sheet.columns.length);
+  addTableOrHeader(ws, ISSUES_TABLE, sheet.columns, sheet.rows, model.locale);
   sheet.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  ws.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
+  // Wrapped text with the row height set: LibreOffice and WPS do not grow rows a program wrote.
+  const wrapped = sheet.columns.map((_, i) => i).filter((i) => sheet.widths[i] >= 16);
+  sheet.rows.forEach((values, r) => {
+    const row = ws.getRow(HEADER_ROW + 1 + r);
+    let lines = 1;
+    values.forEach((v, i) => {
+      const wrap = wrapped.includes(i);
+      if (wrap && typeof v === 'string') lines = Math.max(lines, wrappedLines(v, sheet.widths[i]));
+      row.getCell(i + 1).alignment = wrap ? { wrapText: true, vertical: 'top' } : { vertical: 'top' };
+    });
+    row.height = rowHeightFor(lines);
+  });
 }
 
 function addMissingSheet(wb: ExcelJS.Workbook, model: SummaryModel, missing: readonly RosterEntry[]): void {
   const zh = model.locale === 'zh-CN';
-  const ws = wb.addWorksheet(MISSING_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow([zh ? '名册行号' : 'Roster line', zh ? '统一社会信用代码' : 'Credit code', zh ? '单位名称' : 'Unit', zh ? '单位类型' : 'Unit type']);
-  ws.getRow(1).font = { bold: true };
+  const ws = listSheet(wb, MISSING_SHEET, model, 4);
+  const header = ws.getRow(HEADER_ROW);
+  header.values = [zh ? '名册行号' : 'Roster line', zh ? '统一社会信用代码' : 'Credit code', zh ? '单位名称' : 'Unit', zh ? '单位类型' : 'Unit type'];
+  header.font = { bold: true };
   for (const e of missing) ws.addRow([e.line, text(e.code), text(e.name), text(e.type)]);
   if (missing.length === 0) ws.addRow([null, null, zh ? '名册中的单位均已报送。' : 'Every unit on the roster has submitted.']);
   [10, 22, 36, 20].forEach((w, i) => (ws.getColumn(i + 1).width = w));
 }
 
-/** An Excel table needs at least one data row; with none, a bold header row does. */
-function addTableOrHeader(ws: ExcelJS.Worksheet, name: string, columns: string[], unsafeRows: unknown[][]): void {
+/**
+ * An Excel table under the title rows; it needs at least one data row, with none a bold header
+ * row does. The totals row Excel offers is labelled in the sheet's language (合计), not "Total".
+ */
+function addTableOrHeader(ws: ExcelJS.Worksheet, name: string, columns: string[], unsafeRows: unknown[][], locale: Locale): void {
   // Every text a unit typed is made storable first (noncharacters, controls, lone surrogates).
   const rows = unsafeRows.map((r) => cellRow(r));
   if (rows.length === 0) {
-    ws.addRow(columns);
-    ws.getRow(1).font = { bold: true };
+    const header = ws.getRow(HEADER_ROW);
+    header.values = columns;
+    header.font = { bold: true };
     return;
   }
   ws.addTable({
     name,
-    ref: 'A1',
+    ref: `A${HEADER_ROW}`,
     headerRow: true,
     totalsRow: false,
     style: { theme: 'TableStyleLight9', showRowStripes: true },
-    columns: columns.map((c) => ({ name: c, filterButton: true })),
+    columns: columns.map((c, i) => (i === 0 ? { name: c, filterButton: true, totalsRowLabel: TOTALS_LABEL[locale] } : { name: c, filterButton: true })),
     rows,
   });
 }
+
+const TOTALS_LABEL: Record<Locale, string> = { 'zh-CN': '合计', en: 'Total' };
 
 function templateValues(model: SummaryModel): Record<string, CellInput> {
   const values: Record<string, CellInput> = { ...model.sums };
@@ -121,6 +204,9 @@ function templateValues(model: SummaryModel): Record<string, CellInput> {
 /** Builds the summary workbook in memory. */
 export async function buildSummaryWorkbook(model: SummaryModel): Promise<ExcelJS.Workbook> {
   const wb = await buildTemplate({ values: templateValues(model) });
+  // The clerks' 填报说明 is for units filling the template, not for a summary sent up.
+  const guide = wb.getWorksheet(sheetSpec('guide').name);
+  if (guide) wb.removeWorksheet(guide.id);
   addUnitsSheet(wb, model);
   addIssuesSheet(wb, model);
   if (model.missing) addMissingSheet(wb, model, model.missing);

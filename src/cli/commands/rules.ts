@@ -3,11 +3,11 @@
  * Local folders are checked together with the standard rules, as `validate --rules` loads them,
  * so an override of a standard check id is resolved.
  */
-import { parseArgs } from 'node:util';
 import { isUserError } from '../../core/errors';
 import { formatRuleProblem, lintRuleSources, loadRuleSet } from '../../core/validator';
 import type { Severity } from '../../core/report';
 import { loadRuleSources } from '../../io/load-rules';
+import { type OptionSpec, parseCommandArgs } from '../args';
 import { CliContext, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, t } from '../context';
 
 const SEVERITY_LABEL: Record<Severity, [string, string]> = {
@@ -21,13 +21,25 @@ function help(ctx: CliContext): string {
     ctx,
     `用法：
   zwgk rules check [文件夹...]        检查规则文件（标准规则 + 给出的本地规则文件夹），每个问题一行
-  zwgk rules list [--format json] [--rules 文件夹]   列出所有检查：编号、严重程度、说明
+  zwgk rules list [--format text|json] [--rules 文件夹]   列出所有检查：编号、严重程度、说明
+
+选项：
+  --format text|json   list 的输出格式（默认 text）
+  --rules 文件夹        list 时追加本地规则文件夹（可多次使用）
+  --lang zh|en         语言（默认中文）
+  -h, --help           显示本帮助
 
 退出码：0 规则无问题；1 规则有问题；2 用法错误。
 `,
     `Usage:
   zwgk rules check [DIR...]          lint the rule files (standard rules + the given local folders), one line per problem
-  zwgk rules list [--format json] [--rules DIR]   list the checks: id, severity, description
+  zwgk rules list [--format text|json] [--rules DIR]   list the checks: id, severity, description
+
+Options:
+  --format text|json   output format of list (default text)
+  --rules DIR          with list: add a folder of local rules (repeatable)
+  --lang zh|en         language (default Chinese)
+  -h, --help           show this help
 
 Exit codes: 0 rules are fine; 1 problems found; 2 usage error.
 `,
@@ -63,12 +75,24 @@ async function check(dirs: string[], ctx: CliContext): Promise<number> {
   return EXIT_OK;
 }
 
+/** Every option of `zwgk rules` by subcommand (the help lists each one; a test holds them together). */
+export const RULES_OPTIONS = {
+  list: {
+    format: { type: 'string', default: 'text' },
+    rules: { type: 'string', multiple: true, default: [] },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  check: { help: { type: 'boolean', short: 'h', default: false } },
+} satisfies Record<string, OptionSpec>;
+
 async function list(argv: string[], ctx: CliContext): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { format: { type: 'string', default: 'text' }, rules: { type: 'string', multiple: true, default: [] } },
-    allowPositionals: false,
-  });
+  const parsed = parseCommandArgs('zwgk rules list', argv, RULES_OPTIONS.list, ctx, false);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
+  if (values.help) {
+    ctx.stdout.write(help(ctx));
+    return EXIT_OK;
+  }
   if (values.format !== 'text' && values.format !== 'json') {
     ctx.stderr.write(t(ctx, `--format 只能是 text 或 json。\n`, `--format must be text or json.\n`));
     return EXIT_USAGE;
@@ -93,19 +117,16 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     ctx.stdout.write(help(ctx));
     return sub ? EXIT_OK : EXIT_USAGE;
   }
-  try {
-    if (sub === 'check') {
-      const { positionals } = parseArgs({ args: rest, options: {}, allowPositionals: true });
-      return await check(positionals, ctx);
+  if (sub === 'check') {
+    const parsed = parseCommandArgs('zwgk rules check', rest, RULES_OPTIONS.check, ctx);
+    if (typeof parsed === 'number') return parsed;
+    if (parsed.values.help) {
+      ctx.stdout.write(help(ctx));
+      return EXIT_OK;
     }
-    if (sub === 'list') return await list(rest, ctx);
-  } catch (e) {
-    if (e instanceof TypeError && 'code' in e && String((e as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
-      ctx.stderr.write(`${e.message}\n${help(ctx)}`);
-      return EXIT_USAGE;
-    }
-    throw e;
+    return check(parsed.positionals, ctx);
   }
+  if (sub === 'list') return list(rest, ctx);
   ctx.stderr.write(t(ctx, `未知的子命令“${sub}”。\n`, `Unknown subcommand "${sub}".\n`) + help(ctx));
   return EXIT_USAGE;
 }

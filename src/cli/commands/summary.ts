@@ -5,23 +5,24 @@
  * never the snapshots, so memory stays flat as the batch grows.
  */
 import { stat } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { UNIT_TYPES } from '../../core/catalogue';
 import { creditCodeProblem } from '../../core/credit-code';
 import { UserError } from '../../core/errors';
 import type { Snapshot } from '../../core/snapshot';
 import { SummaryBatch, type BatchValidator } from '../../core/summary/batch';
-import { matchRoster, type RosterEntry } from '../../core/summary/roster';
+import { matchRoster, notOnRoster, type RosterEntry } from '../../core/summary/roster';
+import { addFindingsToRow, issueRow } from '../../core/summary/unit-row';
 import { loadRuleSet } from '../../core/validator';
 import { writeFileAtomic } from '../../io/atomic-write';
 import { loadRuleSources } from '../../io/load-rules';
 import { summaryWorkbookBytes } from '../../io/summary-writer';
+import { type OptionSpec, parseCommandArgs } from '../args';
 import { collectInputs, diskPathOf } from '../batch';
 import type { CheckedFile, JobSetup } from '../file-job';
 import { InputSet, outputIsInput } from '../input-set';
 import { DEFAULT_TIMEOUT_SECONDS, ReadGuard } from '../guard';
 import { CliContext, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, t } from '../context';
-import { indexPrevious } from '../previous';
+import { indexPrevious, PreviousWatch } from '../previous';
 import { Progress } from '../progress';
 
 function help(ctx: CliContext): string {
@@ -31,7 +32,7 @@ function help(ctx: CliContext): string {
 
 校验各单位报送的年报工作簿，并生成一个汇总工作簿：
   汇总      每个单位一行（状态、错误数、主要数字），可排序筛选，有错误的单位标红
-  问题清单  每个单位的全部问题，以及单位之间的问题（重复报送、年度不一致、未报送）
+  问题清单  每个单位的全部问题，以及单位之间的问题（重复报送、年度不一致、未报送、不在名册中）
   未报送    名册中没有报送的单位（给出 --roster 时）
   其余各表  标准模板格式的合计（默认只合计没有错误的单位）
 
@@ -40,17 +41,19 @@ function help(ctx: CliContext): string {
   --roster 文件            应报送单位名册（.xlsx 或 .csv；列：单位代码/统一社会信用代码、单位名称、单位类型）
   --previous 文件夹        上一年度的报送文件，用于跨年度校验（按统一社会信用代码匹配，其次按单位名称）
   --include-all            合计时也计入有错误的单位（重复报送和其他年度的报送仍不计入）
+  --allow-empty            没有一个单位计入合计时仍然生成（默认拒绝：合计全为 0 的工作簿不应被当作有效汇总）
   --unit-name 名称         汇总单位名称，如“XX县人民政府办公室”（合计表写作“名称汇总（N个单位）”）
   --unit-code 代码         汇总单位的统一社会信用代码（不给出时合计表的代码留空，校验合计表时会提示 CELL-REQUIRED）
-  --unit-type 类型         汇总单位的单位类型（默认取各单位共同的类型）
+  --unit-type 类型         汇总单位的单位类型（各单位类型相同时可省略；不同时必须给出）
   --contact 姓名           合计表的填报人
   --phone 电话             合计表的联系电话
   --rules 文件夹           追加本地规则文件（可多次给出）
   --timeout 秒             单个文件的处理时限：读取、上年度文件、校验（默认 30；0 为不限时）
   --force                  覆盖已存在的输出文件
   --lang zh|en             界面语言
+  -h, --help               显示本帮助
 
-退出码：0 已生成且没有错误；1 已生成，但有单位存在错误；2 用法错误；3 有文件无法读取（其余单位照常汇总；一个都读不了时不生成汇总）。
+退出码：0 已生成且没有错误；1 已生成，但有单位存在错误；2 用法错误，或未生成（没有单位计入合计、需要给出单位类型）；3 有文件无法读取（其余单位照常汇总；一个都读不了时不生成汇总）。
 `,
     `Usage: zwgk summary FILES|FOLDERS... -o summary.xlsx [options]
 
@@ -65,17 +68,19 @@ Options:
   --roster FILE            roster of units expected to report (.xlsx or .csv; columns code, name, type)
   --previous FOLDER        last year's submissions, for the checks across years (matched by code, then by name)
   --include-all            also sum units with errors (duplicates and other years are never summed)
+  --allow-empty            write the workbook even when no unit is in the totals (refused by default)
   --unit-name NAME         the coordinating unit's name (the sums sheet says "NAME汇总（N个单位）")
   --unit-code CODE         the coordinating unit's credit code (blank when not given: validating the sums then reports CELL-REQUIRED)
-  --unit-type TYPE         the coordinating unit's type (default: the type all units share)
+  --unit-type TYPE         the coordinating unit's type (required when the units' types differ)
   --contact NAME           contact person on the sums sheet
   --phone PHONE            contact phone on the sums sheet
   --rules FOLDER           extra local rule files (repeatable)
   --timeout SECONDS        time limit for one file: read, last year, checks (default 30; 0: no limit)
   --force                  replace an existing output file
   --lang zh|en             language
+  -h, --help               show this help
 
-Exit codes: 0 written, no errors; 1 written, some unit has errors; 2 usage error; 3 some file could not be read (the others are summed; nothing is written when none can be read).
+Exit codes: 0 written, no errors; 1 written, some unit has errors; 2 usage error, or not written (no unit in the totals, unit type needed); 3 some file could not be read (the others are summed; nothing is written when none can be read).
 `,
   );
 }
@@ -85,6 +90,8 @@ export interface SummaryOptions {
   roster?: string;
   previous?: string;
   includeAll: boolean;
+  /** Write the workbook even when no unit is in the totals (a 合计 of 0 units). */
+  allowEmpty?: boolean;
   force: boolean;
   unitName?: string;
   unitCode?: string;
@@ -103,32 +110,27 @@ function usageError(ctx: CliContext, zh: string, en: string): number {
   return EXIT_USAGE;
 }
 
+/** Every option of `zwgk summary` (the help lists each one; a test holds them together). */
+export const SUMMARY_OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  roster: { type: 'string' },
+  previous: { type: 'string' },
+  'include-all': { type: 'boolean' },
+  'allow-empty': { type: 'boolean' },
+  force: { type: 'boolean' },
+  'unit-name': { type: 'string' },
+  'unit-code': { type: 'string' },
+  'unit-type': { type: 'string' },
+  contact: { type: 'string' },
+  phone: { type: 'string' },
+  rules: { type: 'string', multiple: true },
+  timeout: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionSpec;
+
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        roster: { type: 'string' },
-        previous: { type: 'string' },
-        'include-all': { type: 'boolean' },
-        force: { type: 'boolean' },
-        'unit-name': { type: 'string' },
-        'unit-code': { type: 'string' },
-        'unit-type': { type: 'string' },
-        contact: { type: 'string' },
-        phone: { type: 'string' },
-        rules: { type: 'string', multiple: true },
-        timeout: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return usageError(ctx, `参数有误：${detail}`, `Invalid arguments: ${detail}`);
-  }
+  const parsed = parseCommandArgs('zwgk summary', argv, SUMMARY_OPTIONS, ctx);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     ctx.stdout.write(help(ctx));
@@ -156,6 +158,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     roster: values.roster,
     previous: values.previous,
     includeAll: values['include-all'] === true,
+    allowEmpty: values['allow-empty'] === true,
     force: values.force === true,
     unitName: values['unit-name']?.trim() || undefined,
     unitCode: unitCode || undefined,
@@ -252,10 +255,15 @@ async function summariseWith(guard: ReadGuard, setup: JobSetup, paths: string[],
       return c.report;
     },
   };
+  const watch = opts.previous ? new PreviousWatch(opts.previous) : null;
   const batch = new SummaryBatch(precomputed, {
     locale,
     includeAll: opts.includeAll,
-    previous: async (snapshot) => ({ snapshot: null, note: checkedBy.get(snapshot)?.previousNote }),
+    previous: async (snapshot) => {
+      const note = checkedBy.get(snapshot)?.previousNote;
+      watch?.see(note);
+      return { snapshot: null, note };
+    },
   });
   for (const p of collected.problems) batch.addUnreadable(p.path, p.code, p.messageIn(locale));
 
@@ -269,6 +277,8 @@ async function summariseWith(guard: ReadGuard, setup: JobSetup, paths: string[],
     });
   }
   progress.done();
+  const previousNote = watch?.closingNote();
+  if (previousNote) ctx.stderr.write(previousNote);
 
   if (!batch.hasReadable) {
     for (const i of batch.issuesSoFar) ctx.stderr.write(`${i.file}：${i.message}\n`);
@@ -287,16 +297,53 @@ async function summariseWith(guard: ReadGuard, setup: JobSetup, paths: string[],
   });
   const { rows, issues } = result;
 
+  // A 合计 over no unit would be a table of zeros that looks like a valid report: refused unless asked for.
+  if (result.units === 0 && !opts.allowEmpty) {
+    ctx.stderr.write(
+      t(
+        ctx,
+        `没有一个单位计入合计（${rows.length} 个文件都有错误、无法读取或不属于本年度），合计各表将全部为 0，未生成汇总工作簿。` +
+          '请先让单位改正错误；或加 --include-all 合计所有可读的单位；或加 --allow-empty 仍然生成（合计为 0 个单位）。\n',
+        `No unit is in the totals (all ${rows.length} files have errors, are unreadable or belong to another year), so every total would be 0; no summary workbook was written. ` +
+          'Have the units fix their errors, or add --include-all to sum every readable unit, or add --allow-empty to write it anyway (totals over 0 units).\n',
+      ),
+    );
+    return EXIT_USAGE;
+  }
+  // The 合计's unit type is the coordinator's: taken from --unit-type, or asked for when the units differ.
+  if (!opts.unitType) {
+    const types = new Map<string, number>();
+    for (const r of rows) if (r.inSums && r.unit.type) types.set(r.unit.type, (types.get(r.unit.type) ?? 0) + 1);
+    if (types.size > 1) {
+      const list = [...types].map(([type, n]) => t(ctx, `${type} ${n} 个`, `${type}: ${n}`)).join(t(ctx, '、', ', '));
+      ctx.stderr.write(
+        t(
+          ctx,
+          `计入合计的单位类型不同（${list}），合计表的单位类型要由汇总单位确定：请加 --unit-type 给出，如 --unit-type ${UNIT_TYPES[0]}（可选：${UNIT_TYPES.join('、')}）。未生成汇总工作簿。\n`,
+          `The units in the totals are of different types (${list}); the type of the totals is the coordinating unit's: give it with --unit-type, e.g. --unit-type ${UNIT_TYPES[0]} (one of: ${UNIT_TYPES.join(', ')}). No summary workbook was written.\n`,
+        ),
+      );
+      return EXIT_USAGE;
+    }
+  }
+
   let missing: RosterEntry[] | null = null;
   if (roster) {
     const match = matchRoster(roster, rows);
     missing = match.missing;
+    // Submitters the roster does not list (another district, a renamed unit, an old roster).
+    for (const [index, f] of notOnRoster(roster, rows)) {
+      const row = rows[index];
+      addFindingsToRow(row, [f]);
+      issues.push(issueRow(row, f, locale));
+    }
     match.findings.forEach((f, i) =>
       issues.push({ unitName: match.missing[i].name, file: '', rule: f.rule, severity: f.severity, location: '', message: f.messages[locale] }),
     );
   }
 
-  const bytes = await summaryWorkbookBytes({ locale, rows, issues, missing, sums: result.sums, info: result.info });
+  const title = { unitName: opts.unitName, year: result.majorityYear, date: opts.date ?? todayIso(), units: result.units };
+  const bytes = await summaryWorkbookBytes({ locale, rows, issues, missing, sums: result.sums, info: result.info, title });
   await writeFileAtomic(opts.output, bytes, { force: opts.force });
 
   const withErrors = rows.filter((r) => r.status === 'error').length;

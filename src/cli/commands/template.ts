@@ -1,12 +1,14 @@
 /**
  * `zwgk template`: writes the standard indicator workbook for units to fill.
  */
-import { parseArgs } from 'node:util';
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { REQUIRED_DEFINED_NAMES, TEMPLATE_ID, TEMPLATE_VERSION } from '../../core/catalogue';
 import { isUserError } from '../../core/errors';
 import { writeFileAtomic } from '../../io/atomic-write';
 import { writeTemplate } from '../../io/template-writer';
 import { YEAR_MAX, YEAR_MIN } from '../../io/template/validation';
+import { type OptionSpec, parseCommandArgs } from '../args';
 import { CliContext, EXIT_OK, EXIT_USAGE, t } from '../context';
 
 export const DEFAULT_TEMPLATE_FILE = '政务公开年度报表.xlsx';
@@ -23,10 +25,11 @@ function help(ctx: CliContext): string {
       ),
       '',
       t(ctx, '选项：', 'Options:'),
-      t(ctx, `  -o, --output 文件    输出文件（默认 ${DEFAULT_TEMPLATE_FILE}）`, `  -o, --output FILE    output file (default ${DEFAULT_TEMPLATE_FILE})`),
+      t(ctx, `  -o, --output 文件    输出文件（默认 ${DEFAULT_TEMPLATE_FILE}；文件夹不存在时自动创建）`, `  -o, --output FILE    output file (default ${DEFAULT_TEMPLATE_FILE}; a missing folder is created)`),
       t(ctx, '  --year 年度          预填报告年度，如 2025', '  --year YEAR          pre-fill the report year, e.g. 2025'),
       t(ctx, '  --unit-name 名称     预填单位名称', '  --unit-name NAME     pre-fill the unit name'),
       t(ctx, '  --force              覆盖已存在的文件', '  --force              replace an existing file'),
+      t(ctx, '  --lang zh|en         语言（默认中文）', '  --lang zh|en         language (default Chinese)'),
       t(ctx, '  -h, --help           显示本帮助', '  -h, --help           show this help'),
       '',
       t(ctx, '写出的文件路径输出到标准输出。', 'The path of the written file goes to stdout.'),
@@ -39,43 +42,18 @@ function usageError(ctx: CliContext, zh: string, en: string): number {
   return EXIT_USAGE;
 }
 
-/** One sentence (zh, en) for what node:util parseArgs refused. */
-function parseErrorText(e: unknown): [string, string] {
-  const code = (e as { code?: string }).code;
-  const message = e instanceof Error ? e.message : String(e);
-  const option = /'([^']+)'/.exec(message)?.[1] ?? '';
-  const seeHelp: [string, string] = ['请运行 zwgk template --help 查看用法。', 'run zwgk template --help for usage.'];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    return [`zwgk template 没有选项“${option}”，${seeHelp[0]}`, `zwgk template has no option "${option}"; ${seeHelp[1]}`];
-  }
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument missing/.test(message)) {
-    const name = option.split(/[ ,]+/).find((p) => p.startsWith('--')) ?? option;
-    return [`选项 ${name} 后面缺少取值，${seeHelp[0]}`, `The option ${name} needs a value; ${seeHelp[1]}`];
-  }
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return [`选项 ${option} 不带取值，${seeHelp[0]}`, `The option ${option} takes no value; ${seeHelp[1]}`];
-  }
-  return [`zwgk template 的参数有误，${seeHelp[0]}`, `Invalid arguments for zwgk template; ${seeHelp[1]}`];
-}
+/** Every option of `zwgk template` (the help lists each one; a test holds them together). */
+export const TEMPLATE_OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  year: { type: 'string' },
+  'unit-name': { type: 'string' },
+  force: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} satisfies OptionSpec;
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        output: { type: 'string', short: 'o' },
-        year: { type: 'string' },
-        'unit-name': { type: 'string' },
-        force: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (e) {
-    return usageError(ctx, ...parseErrorText(e));
-  }
+  const parsed = parseCommandArgs('zwgk template', argv, TEMPLATE_OPTIONS, ctx);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     ctx.stdout.write(help(ctx));
@@ -117,6 +95,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
 
   const data = await writeTemplate({ year, unitName });
   try {
+    // A folder that does not exist yet is created, as --annotate does.
+    await mkdir(dirname(resolve(output)), { recursive: true });
     await writeFileAtomic(output, data, { force: values.force });
   } catch (e) {
     if (!isUserError(e)) throw e;

@@ -2,9 +2,8 @@
  * `zwgk validate FILES|DIRS...`: validates each submission, one after the other, so that one bad
  * file never stops the batch and memory stays flat. stdout carries only the report.
  */
-import { mkdir } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import {
   BatchReport,
   FileReport,
@@ -18,6 +17,7 @@ import { loadRuleSet } from '../../core/validator';
 import { canAnnotate } from '../../io/annotate';
 import { writeFileAtomic } from '../../io/atomic-write';
 import { loadRuleSources } from '../../io/load-rules';
+import { type OptionSpec, parseCommandArgs } from '../args';
 import { collectInputs, diskPathOf, visibleName, type InputProblem, type SkippedEntry } from '../batch';
 import type { CheckedFile, JobSetup } from '../file-job';
 import { InputSet, outputIsInput } from '../input-set';
@@ -26,7 +26,8 @@ import { CliContext, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, t } fr
 import { formatBatchHtml } from '../format/html';
 import { formatBatchText, formatFileText, formatTotalsText } from '../format/text';
 import { Progress } from '../progress';
-import { indexPrevious } from '../previous';
+import { indexPrevious, PreviousWatch } from '../previous';
+import { markedCopyPath } from '../marked-copy-path';
 
 function help(ctx: CliContext): string {
   return t(
@@ -38,7 +39,8 @@ function help(ctx: CliContext): string {
 选项：
   --format text|json|html   报告格式（默认 text：按文件和工作表分组的文字报告）
   -o, --output 文件          将报告写入文件而不是标准输出
-  --annotate 文件夹          为每个有问题的工作簿写一份标注副本（单元格着色、批注、“问题清单”工作表）
+  --annotate 文件夹          为每个有问题的工作簿写一份标注副本“单位名称-问题标注.xlsx”（保留子文件夹结构；
+                            打开即是“问题清单”；已存在的副本不覆盖，加 --force 才用本次结果替换）
   --previous 文件夹          上一年度的报送文件，用于跨年度校验（按统一社会信用代码匹配）
   --rules 文件夹             追加本地规则文件夹（可多次使用），见 README“编写规则”
   --fail-on error|warning   有错误（默认）或有警告时返回退出码 1
@@ -46,6 +48,7 @@ function help(ctx: CliContext): string {
   --timeout 秒              单个文件的处理时限：读取、上年度文件、校验、标注（默认 30；0 为不限时）
   --force                   覆盖已存在的输出文件
   --lang zh|en              语言（默认中文）
+  -h, --help                显示本帮助
 
 退出码：0 无错误；1 有错误（或 --fail-on warning 时有警告）；2 用法错误；3 有文件无法读取（其余文件照常校验）。
 `,
@@ -56,7 +59,8 @@ Validates annual-report workbooks (.xlsx, .xlsm, .xls, .ods; folders are searche
 Options:
   --format text|json|html   report format (default text: grouped by file and sheet)
   -o, --output FILE         write the report to FILE instead of standard output
-  --annotate DIR            write an annotated copy of each workbook with findings (fills, notes, a Findings sheet)
+  --annotate DIR            write a marked copy "<unit>-marked.xlsx" of each workbook with findings (sub-folders kept;
+                            opens on the Findings sheet; existing copies are kept unless --force)
   --previous DIR            last year's submissions, for the checks across years (matched by unit code)
   --rules DIR               add a folder of local rules (repeatable); see README "Writing rules"
   --fail-on error|warning   exit 1 on errors (default) or also on warnings
@@ -64,6 +68,7 @@ Options:
   --timeout SECONDS         time limit for one file: read, last year, checks, marked copy (default 30; 0: no limit)
   --force                   overwrite existing output files
   --lang zh|en              language (default Chinese)
+  -h, --help                show this help
 
 Exit codes: 0 no errors; 1 errors (or warnings with --fail-on warning); 2 usage error; 3 some file could not be read (the others were checked).
 `,
@@ -96,39 +101,23 @@ function messageOf(e: unknown, locale: Locale): { code: string; message: string 
   };
 }
 
-/** Picks a file name in `dir` for the annotated copy of `file` that no earlier file of this batch took. */
-function annotatedName(file: string, taken: Set<string>): string {
-  const ext = extname(file);
-  const stem = basename(file, ext);
-  let name = `${stem}${ext}`;
-  for (let i = 2; taken.has(name); i++) name = `${stem}-${i}${ext}`;
-  taken.add(name);
-  return name;
-}
+/** Every option of `zwgk validate` (the help lists each one; a test holds them together). */
+export const VALIDATE_OPTIONS = {
+  format: { type: 'string', default: 'text' },
+  output: { type: 'string', short: 'o' },
+  annotate: { type: 'string' },
+  previous: { type: 'string' },
+  rules: { type: 'string', multiple: true },
+  'fail-on': { type: 'string', default: 'error' },
+  'max-size': { type: 'string' },
+  timeout: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} satisfies OptionSpec;
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        output: { type: 'string', short: 'o' },
-        annotate: { type: 'string' },
-        previous: { type: 'string' },
-        rules: { type: 'string', multiple: true },
-        'fail-on': { type: 'string', default: 'error' },
-        'max-size': { type: 'string' },
-        timeout: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return usageError(ctx, `参数有误：${detail}`, `Bad arguments: ${detail}`);
-  }
+  const parsed = parseCommandArgs('zwgk validate', argv, VALIDATE_OPTIONS, ctx);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     ctx.stdout.write(help(ctx));
@@ -197,7 +186,7 @@ async function validateBatch(paths: string[], opts: Options, ctx: CliContext): P
     }
     // The folder for annotated copies is created when missing, as a user naming a new folder expects.
     if (opts.annotate) await makeFolder(opts.annotate);
-    return await runBatch(files, problems, skipped, guard, inputs, opts, ctx);
+    return await runBatch(paths, files, problems, skipped, guard, inputs, opts, ctx);
   } finally {
     // The worker is unref'd, so an exception above cannot leave the process hanging either.
     await guard.close();
@@ -227,6 +216,7 @@ async function makeFolder(dir: string): Promise<void> {
 }
 
 async function runBatch(
+  paths: string[],
   files: string[],
   problems: InputProblem[],
   skipped: SkippedEntry[],
@@ -240,9 +230,12 @@ async function runBatch(
   const reports: FileReport[] = problems.map((p) => unreadableFileReport(p.path, p.code, p.messageIn(locale)));
 
   const progress = new Progress(ctx, files.length);
-  const taken = new Set<string>();
+  const copies: CopyState = { taken: new Set(), kept: 0, folders: await inputFolders(paths) };
+  const watch = opts.previous ? new PreviousWatch(opts.previous) : null;
   const streamText = opts.format === 'text' && !opts.output;
   const style = { colour: Boolean(ctx.stdout.isTTY) && !process.env.NO_COLOR };
+  // Inputs that yield no workbook (mistyped path, empty folder) get their answer first, by name.
+  if (streamText) for (const r of reports) ctx.stdout.write(formatFileText(r, locale, style) + '\n\n');
 
   for (const [i, file] of files.entries()) {
     progress.update(i, file);
@@ -251,8 +244,9 @@ async function runBatch(
       const checked = await guard.check(file, files[i + 1]);
       const wr = checked.report;
       if (checked.previousNote) wr.findings.push(checked.previousNote);
+      watch?.see(checked.previousNote);
       report = fileReportFromWorkbook(file, wr);
-      if (opts.annotate && wr.findings.length > 0) await writeAnnotated(file, checked, opts, taken, inputs, ctx);
+      if (opts.annotate) await writeAnnotated(file, checked, opts, copies, inputs, ctx);
     } catch (e) {
       const m = messageOf(e, locale);
       report = unreadableFileReport(file, m.code, m.message);
@@ -264,9 +258,20 @@ async function runBatch(
     }
   }
   progress.done();
+  const previousNote = watch?.closingNote();
+  if (previousNote) ctx.stderr.write(previousNote);
 
   const batch: BatchReport = { files: reports, counts: batchCounts(reports) };
   await emit(batch, skipped, opts, ctx, streamText, style);
+  if (copies.kept > 0) {
+    ctx.stderr.write(
+      t(
+        ctx,
+        `有 ${copies.kept} 份标注副本已存在（上次运行写的），未覆盖，它们可能已过时：加 --force 重新运行即用本次结果替换。\n`,
+        `${copies.kept} marked cop${copies.kept === 1 ? 'y' : 'ies'} already existed (from an earlier run) and were left unchanged, possibly out of date: run again with --force to replace them.\n`,
+      ),
+    );
+  }
 
   if (batch.counts.unreadable > 0) return EXIT_UNREADABLE;
   if (batch.counts.error > 0) return EXIT_FINDINGS;
@@ -274,8 +279,43 @@ async function runBatch(
   return EXIT_OK;
 }
 
-async function writeAnnotated(file: string, checked: CheckedFile, opts: Options, taken: Set<string>, inputs: InputSet, ctx: CliContext): Promise<void> {
+interface CopyState {
+  /** Relative paths of marked copies written (or planned) in this batch, lower-cased. */
+  taken: Set<string>;
+  /** Copies left as they were because they existed and --force was not given. */
+  kept: number;
+  /** The folders given on the command line (resolved): copies keep the sub-folders below them. */
+  folders: string[];
+}
+
+/** The folders among the paths given on the command line (resolved), for the sub-folders of the copies. */
+async function inputFolders(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) if (await stat(p).then((s) => s.isDirectory(), () => false)) out.push(resolve(p));
+  return out;
+}
+
+/**
+ * Writes the marked copy of one submission as <单位名称>-问题标注.xlsx in its sub-folder. An existing
+ * copy is only replaced with --force; a submission that now passes gets no copy, and an older copy
+ * of it is pointed out as out of date (never deleted).
+ */
+async function writeAnnotated(file: string, checked: CheckedFile, opts: Options, copies: CopyState, inputs: InputSet, ctx: CliContext): Promise<void> {
   const dir = opts.annotate as string;
+  const unitName = checked.report.unit.name;
+  if (checked.report.findings.length === 0) {
+    const stale = join(dir, markedCopyPath(file, unitName, copies.folders, ctx.locale, new Set()));
+    if (await stat(stale).then(() => true, () => false)) {
+      ctx.stderr.write(
+        t(
+          ctx,
+          `${visibleName(file)}：这次没有发现问题，旧的标注副本 ${visibleName(stale)} 已过时，可以删除。\n`,
+          `${visibleName(file)}: no findings this time; the older marked copy ${visibleName(stale)} is out of date and can be deleted.\n`,
+        ),
+      );
+    }
+    return;
+  }
   if (!canAnnotate(file)) {
     ctx.stderr.write(
       t(
@@ -291,14 +331,20 @@ async function writeAnnotated(file: string, checked: CheckedFile, opts: Options,
     return;
   }
   if (!checked.annotated) return;
+  // Never onto an input (the copy of a submission in its own folder would replace it): the next free name.
+  let target = join(dir, markedCopyPath(file, unitName, copies.folders, ctx.locale, copies.taken));
+  for (let n = 0; (await inputs.contains(target)) && n < 1000; n++) target = join(dir, markedCopyPath(file, unitName, copies.folders, ctx.locale, copies.taken));
   try {
-    // Never onto an input (the copy of a submission in its own folder would replace it): the next free name.
-    let target = join(dir, annotatedName(file, taken));
-    for (let n = 0; (await inputs.contains(target)) && n < 1000; n++) target = join(dir, annotatedName(file, taken));
     if (await inputs.contains(target)) throw outputIsInput(target, '--annotate');
+    await mkdir(dirname(target), { recursive: true });
     await writeFileAtomic(target, checked.annotated, { force: opts.force });
-    ctx.stderr.write(t(ctx, `已写出标注副本：${visibleName(target)}\n`, `Annotated copy written: ${visibleName(target)}\n`));
+    ctx.stderr.write(t(ctx, `已写出标注副本：${visibleName(target)}\n`, `Marked copy written: ${visibleName(target)}\n`));
   } catch (e) {
+    if (isUserError(e) && e.code === 'output-exists') {
+      copies.kept += 1;
+      ctx.stderr.write(t(ctx, `标注副本 ${visibleName(target)} 已存在，未覆盖。\n`, `Marked copy ${visibleName(target)} exists; left unchanged.\n`));
+      return;
+    }
     ctx.stderr.write(`${messageOf(e, ctx.locale).message}\n`);
   }
 }

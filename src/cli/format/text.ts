@@ -54,13 +54,23 @@ function groupBySheet(findings: readonly ContractFinding[]): Array<[string, Cont
   return [...groups.entries()];
 }
 
+/**
+ * The reason a file could not be read, without the file's path in front: the path already heads
+ * the block, and printing it twice ("empty-dir：empty-dir：…") hides the reason.
+ */
+export function reasonOf(file: FileReport): string {
+  const message = file.error?.message ?? '';
+  for (const sepr of ['：', ': ']) if (message.startsWith(file.file + sepr)) return message.slice(file.file.length + sepr.length);
+  return message;
+}
+
 export function formatFileText(file: FileReport, locale: Locale, style: Style): string {
   const lines: string[] = [];
   const status = STATUS_LABEL[locale][file.status];
   const statusKind = file.status === 'ok' ? 'ok' : file.status === 'unreadable' ? 'error' : file.status;
   lines.push(`${paint(style, 'bold', stripControl(oneLine(file.file)))}  ${paint(style, statusKind, `[${status}]`)}`);
   if (file.error) {
-    lines.push(`  ${paint(style, 'error', MARK.error)} ${stripControl(oneLine(file.error.message))}`);
+    lines.push(`  ${paint(style, 'error', MARK.error)} ${stripControl(oneLine(reasonOf(file)))}`);
     return lines.join('\n');
   }
   const unit = unitLine(file, locale);

@@ -219,22 +219,42 @@ function groupedFindings(
   });
 }
 
-/** Sorts findings the way a person fixes them: sheet order, then row, then column; no cell first. */
-export function sortFindings(findings: Array<{ finding: Finding; order: number }>, snapshot: Snapshot): Finding[] {
-  const key = (f: Finding): [number, number, number] => {
-    const c = f.cells[0];
-    if (!c) return [-1, 0, 0];
-    const sheet = snapshot.sheetOrder.indexOf(c.sheet);
-    let pos = { row: 0, col: 0 };
-    try {
-      pos = parseAddress(c.address);
-    } catch {
-      // an address a host could not express in A1 sorts first within its sheet
-    }
-    return [sheet < 0 ? snapshot.sheetOrder.length : sheet, pos.row, pos.col];
-  };
+/** Rank of a severity in the order a person fixes findings: errors, then warnings, then information. */
+export const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * The sort key of a finding: sheet (in workbook order; findings without a cell first), severity
+ * (errors before warnings before information within a sheet), then row and column of its first cell.
+ * `sheetOrder` is the workbook's sheet names; a sheet not in it sorts after the known ones.
+ */
+export function findingOrderKey(f: Pick<Finding, 'severity' | 'cells'>, sheetOrder: readonly string[] | null): [number, number, number, number] {
+  const c = f.cells[0];
+  const sev = SEVERITY_RANK[f.severity];
+  if (!c) return [-1, sev, 0, 0];
+  const known = sheetOrder ? sheetOrder.indexOf(c.sheet) : -1;
+  let pos = { row: 0, col: 0 };
+  try {
+    pos = parseAddress(c.address);
+  } catch {
+    // an address a host could not express in A1 sorts first within its sheet and severity
+  }
+  return [known < 0 ? (sheetOrder ? sheetOrder.length : 0) : known, sev, pos.row, pos.col];
+}
+
+/**
+ * Findings in the order a person fixes them (see findingOrderKey); the sort is stable, so findings
+ * with equal keys keep their given order. Every host (CLI, HTML report, task pane, web page) lists
+ * findings in this order.
+ */
+export function orderFindings<T extends Pick<Finding, 'severity' | 'cells'>>(findings: readonly T[], sheetOrder: readonly string[] | null): T[] {
   return findings
-    .map((x) => ({ ...x, k: key(x.finding) }))
-    .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.order - b.order)
-    .map((x) => x.finding);
+    .map((f, i) => ({ f, i, k: findingOrderKey(f, sheetOrder) }))
+    .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.k[3] - b.k[3] || a.i - b.i)
+    .map((x) => x.f);
+}
+
+/** Sorts the findings of one run: orderFindings, with equal keys in rule-file order. */
+export function sortFindings(findings: Array<{ finding: Finding; order: number }>, snapshot: Snapshot): Finding[] {
+  const byRuleOrder = [...findings].sort((a, b) => a.order - b.order).map((x) => x.finding);
+  return orderFindings(byRuleOrder, snapshot.sheetOrder);
 }

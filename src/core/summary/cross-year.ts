@@ -39,3 +39,21 @@ export function noPreviousFinding(unit: UnitInfo, cell?: FindingCell): Finding {
     { code: unit.code, name: unit.name },
   );
 }
+
+/**
+ * Y-NO-PREVIOUS when last year's folder holds only files of other years (e.g. this year's folder
+ * given twice): says which years it holds instead of "not found", so the coordinator sees the
+ * wrong folder at once.
+ */
+export function previousWrongYearFinding(unit: UnitInfo, years: readonly number[], expected: number, cell?: FindingCell): Finding {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  return info(
+    'Y-NO-PREVIOUS',
+    {
+      'zh-CN': `上年报告目录中的文件是${sorted.join('、')}年度的，不是${expected}年度的：请检查 --previous 给出的文件夹，未进行跨年度校验。`,
+      en: `The files in last year's folder are of ${sorted.join(', ')}, not of ${expected}: check the folder given with --previous; the checks across years did not run.`,
+    },
+    cell ? [cell] : [],
+    { code: unit.code, name: unit.name, expectedYear: expected, foundYears: sorted.join(', ') },
+  );
+}

@@ -1,7 +1,7 @@
 /**
  * The roster (名册) of units expected to report, and U-MISSING: roster units without a submission.
  */
-import type { Finding } from '../report';
+import type { Finding, LocalisedText } from '../report';
 import { codeKey, nameKey } from './keys';
 import type { UnitRow } from './unit-row';
 
@@ -64,4 +64,59 @@ export function matchRoster(roster: readonly RosterEntry[], rows: readonly UnitR
     });
   }
   return { missing, findings };
+}
+
+/**
+ * The checks of this module, in one table (id, severity, description, message in both languages)
+ * so the registry of codes and messages can take them over as they are.
+ */
+export const ROSTER_CHECKS = {
+  'U-NOT-ON-ROSTER': {
+    severity: 'warning',
+    description: {
+      'zh-CN': '报送单位不在应报送单位名册中',
+      en: 'A submitting unit is not on the roster of units expected to report',
+    },
+    message: {
+      'zh-CN': '报送单位“{name}”（统一社会信用代码 {code}）不在名册中：请确认是否应由本级汇总，或更新名册（名册按代码匹配，其次按单位全称）。',
+      en: 'The submitting unit "{name}" (credit code {code}) is not on the roster: check whether it belongs to this summary, or update the roster (matched by code, then by full name).',
+    },
+  },
+} as const satisfies Record<string, { severity: Finding['severity']; description: LocalisedText; message: LocalisedText }>;
+
+/**
+ * U-NOT-ON-ROSTER: readable submissions whose unit matches no roster entry (by credit code, else
+ * by exact name) — a unit of another district, a renamed unit, or a roster out of date. One
+ * finding per such row, keyed by the row's index; it points at the unit's name (or code) cell.
+ */
+export function notOnRoster(roster: readonly RosterEntry[], rows: readonly UnitRow[]): Map<number, Finding> {
+  const codes = new Set<string>();
+  const names = new Set<string>();
+  for (const e of roster) {
+    const c = codeKey(e.code);
+    const n = nameKey(e.name);
+    if (c) codes.add(c);
+    if (n) names.add(n);
+  }
+  const out = new Map<number, Finding>();
+  const check = ROSTER_CHECKS['U-NOT-ON-ROSTER'];
+  for (const r of rows) {
+    if (r.status === 'unreadable') continue;
+    const c = codeKey(r.unit.code);
+    const n = nameKey(r.unit.name);
+    if (c === null && n === null) continue;
+    if ((c !== null && codes.has(c)) || (n !== null && names.has(n))) continue;
+    const fill = (s: string, blank: string): string => s.replace('{name}', n ?? blank).replace('{code}', c ?? blank);
+    const messages: LocalisedText = { 'zh-CN': fill(check.message['zh-CN'], '（空）'), en: fill(check.message.en, '(blank)') };
+    const cell = r.cells.name ?? r.cells.code;
+    out.set(r.index, {
+      rule: 'U-NOT-ON-ROSTER',
+      severity: check.severity,
+      message: messages['zh-CN'],
+      messages,
+      cells: cell ? [cell] : [],
+      values: { name: r.unit.name, code: r.unit.code },
+    });
+  }
+  return out;
 }

@@ -5,6 +5,7 @@
  * cells themselves (the Excel add-in) write these rows.
  */
 import { INDICATORS, sheetSpec } from '../catalogue';
+import { cellsText, FINDING_COLUMN_WIDTH, findingColumns, findingHeader, SEVERITY_WORD } from '../finding-rows';
 import type { Locale, Severity } from '../report';
 import type { SummaryInfoValues } from './summary-info';
 import { KEY_TOTALS, type IssueRow, type UnitRow } from './unit-row';
@@ -83,19 +84,37 @@ export function unitsSheet(rows: readonly UnitRow[], locale: Locale): SummaryShe
       r.inSums ? yes : no,
       ...KEY_TOTALS.map((k) => r.totals[k.id]),
     ]),
-    widths: [6, 32, 22, 20, 9, 40, 9, 8, 8, 9, ...KEY_TOTALS.map(() => 12)],
+    // Narrow enough that A4 landscape, one page wide, stays legible.
+    widths: [5, 24, 19, 14, 6, 24, 7, 6, 6, 6, ...KEY_TOTALS.map(() => 8)],
     errorRows: rows.flatMap((r, i) => (r.status === 'error' ? [i] : [])),
     greyRows: rows.flatMap((r, i) => (r.status === 'unreadable' ? [i] : [])),
   };
 }
 
+/**
+ * 问题清单 of the summary: the columns of every findings list (core/finding-rows.ts) with the unit
+ * in front; all cells of a finding as text (they live in the units' workbooks, not in this one).
+ */
 export function issuesSheet(issues: readonly IssueRow[], locale: Locale): SummarySheet {
-  const zh = locale === 'zh-CN';
+  const columns = findingColumns(true);
   return {
     name: ISSUES_SHEET_NAME,
-    columns: [zh ? '单位名称' : 'Unit', zh ? '文件' : 'File', zh ? '检查项' : 'Check', zh ? '级别' : 'Severity', zh ? '位置' : 'Cell', zh ? '说明' : 'Message'],
-    rows: issues.map((f) => [text(f.unitName), text(f.file), f.rule, SEVERITY_TEXT[f.severity][locale], text(f.location), text(f.message)]),
-    widths: [30, 36, 18, 8, 22, 90],
+    columns: columns.map((c) => findingHeader(c, locale)),
+    rows: issues.map((f, i) => {
+      const cells = f.cells ?? [];
+      const sheet = cells[0]?.sheet ?? '';
+      return [
+        i + 1,
+        text(f.unitName),
+        text(f.file),
+        SEVERITY_WORD[locale][f.severity],
+        f.rule,
+        text(sheet),
+        text(f.message),
+        text(cells.length ? cellsText({ sheet, cells }, locale) : f.location),
+      ];
+    }),
+    widths: columns.map((c) => (c === 'cells' ? 16 : FINDING_COLUMN_WIDTH[c])),
     errorRows: [],
     greyRows: [],
   };

@@ -57,6 +57,8 @@ export interface IssueRow {
   /** sheet!A1 of the first cell, '' when the finding has no cell. */
   location: string;
   message: string;
+  /** Every cell of the finding (the 问题清单 lists them all); absent for rows that have none. */
+  cells?: FindingCell[];
 }
 
 /** Key figures of one snapshot. */
@@ -127,5 +129,6 @@ export function issueRow(row: Pick<UnitRow, 'unit' | 'file'>, f: Finding, locale
     severity: f.severity,
     location: c ? `${c.sheet}!${c.address}` : '',
     message: f.messages[locale] ?? f.message,
+    cells: f.cells.slice(),
   };
 }

@@ -5,18 +5,28 @@
 import type { Severity } from '../../core/report';
 import { attr, childElements, type ElementSpan, localName, openTag, qn, rootElement, rootPrefix, setAttr, Splicer } from './xml';
 
-/** Fill colours (ARGB) by severity: the light red / yellow / blue Excel users know from "Good, Bad and Neutral". */
+/**
+ * Mark colours (ARGB) by severity. They must stand apart from the template's light-yellow input
+ * fill (FFF2CC) on screen and in grey print: as grey levels (0.299R+0.587G+0.114B) error 151,
+ * warning 189 (amber, not yellow), information 209, input 241; a border in a darker shade of each
+ * adds an edge that survives any printer.
+ */
 export const SEVERITY_FILL: Record<Severity, string> = {
-  error: 'FFFFC7CE',
-  warning: 'FFFFEB9C',
-  info: 'FFDDEBF7',
+  error: 'FFFF6B6B',
+  warning: 'FFFFC000',
+  info: 'FFBDD7EE',
+};
+export const SEVERITY_BORDER: Record<Severity, string> = {
+  error: 'FFC00000',
+  warning: 'FF9C5700',
+  info: 'FF2F5597',
 };
 const HEADER_FILL = 'FFD9D9D9';
 const LINK_COLOUR = 'FF0563C1';
 
 /** Order of the collections inside <styleSheet> (CT_Stylesheet), needed when one must be created. */
 const COLLECTION_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
-type Collection = 'fonts' | 'fills' | 'cellXfs';
+type Collection = 'fonts' | 'fills' | 'cellXfs' | 'dxfs';
 
 export const DEFAULT_STYLES_XML =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -33,11 +43,11 @@ export class StyleBook {
   private readonly xml: string;
   private readonly prefix: string;
   private readonly existing: Record<Collection, ElementSpan[]>;
-  private readonly added: Record<Collection, string[]> = { fonts: [], fills: [], cellXfs: [] };
+  private readonly added: Record<Collection, string[]> = { fonts: [], fills: [], cellXfs: [], dxfs: [] };
   private readonly hasCellStyleXfs: boolean;
-  private readonly markCache = new Map<string, number>();
   private readonly fillCache = new Map<string, number>();
   private readonly sheetXfCache = new Map<string, number>();
+  private readonly dxfCache = new Map<Severity, number>();
 
   constructor(xml: string) {
     this.xml = xml;
@@ -49,7 +59,7 @@ export class StyleBook {
       const el = find(name);
       return el ? childElements(xml, el).filter((c) => localName(c.name) === item) : [];
     };
-    this.existing = { fonts: items('fonts', 'font'), fills: items('fills', 'fill'), cellXfs: items('cellXfs', 'xf') };
+    this.existing = { fonts: items('fonts', 'font'), fills: items('fills', 'fill'), cellXfs: items('cellXfs', 'xf'), dxfs: items('dxfs', 'dxf') };
     this.hasCellStyleXfs = find('cellStyleXfs') !== undefined;
     // Indexes 0 and 1 of <fills> are reserved (none, gray125); make sure appended fills never land there.
     if (this.existing.fills.length === 0) this.added.fills.push(this.patternFill('none'), this.patternFill('gray125'));
@@ -84,30 +94,27 @@ export class StyleBook {
     return this.existing.cellXfs.length + this.added.cellXfs.length;
   }
 
-  /** Index of a cell format equal to `baseXf` in every respect except its fill, which shows `severity`. */
-  markedXf(baseXf: number, severity: Severity): number {
-    const key = `${baseXf}|${severity}`;
-    const cached = this.markCache.get(key);
+  /**
+   * Index of the differential format (dxf) a conditional-format mark of `severity` applies: a solid
+   * fill (a dxf's solid fill takes its colour from bgColor; fgColor is set too for other readers)
+   * and a thin border in a darker shade. The cell's own format stays untouched underneath.
+   */
+  markDxf(severity: Severity): number {
+    const cached = this.dxfCache.get(severity);
     if (cached !== undefined) return cached;
-    const fillId = this.solidFill(SEVERITY_FILL[severity]);
-    const source = this.existing.cellXfs[baseXf] ?? this.existing.cellXfs[0];
-    let markup: string;
-    if (source) {
-      const whole = this.xml.slice(source.start, source.end);
-      const tagLength = source.openEnd - source.start;
-      let tag = whole.slice(0, tagLength);
-      tag = setAttr(setAttr(tag, 'fillId', String(fillId)), 'applyFill', '1');
-      markup = tag + whole.slice(tagLength);
-    } else {
-      markup = `<${this.el('xf')} numFmtId="0" fontId="0" fillId="${fillId}" borderId="0"${this.hasCellStyleXfs ? ' xfId="0"' : ''} applyFill="1"/>`;
-    }
-    const id = this.append('cellXfs', markup);
-    this.markCache.set(key, id);
+    const e = (local: string): string => this.el(local);
+    const rgb = SEVERITY_FILL[severity];
+    const edge = (side: string): string => `<${e(side)} style="thin"><${e('color')} rgb="${SEVERITY_BORDER[severity]}"/></${e(side)}>`;
+    const markup =
+      `<${e('dxf')}><${e('fill')}><${e('patternFill')} patternType="solid"><${e('fgColor')} rgb="${rgb}"/><${e('bgColor')} rgb="${rgb}"/></${e('patternFill')}></${e('fill')}>` +
+      `<${e('border')}>${edge('left')}${edge('right')}${edge('top')}${edge('bottom')}</${e('border')}></${e('dxf')}>`;
+    const id = this.append('dxfs', markup);
+    this.dxfCache.set(severity, id);
     return id;
   }
 
   /** Cell formats for the findings sheet: header (bold, grey), link (blue underline), wrapped text. */
-  findingsXf(kind: 'header' | 'link' | 'wrap' | 'plain'): number {
+  findingsXf(kind: 'header' | 'link' | 'wrap' | 'plain' | 'title' | 'bold'): number {
     const cached = this.sheetXfCache.get(kind);
     if (cached !== undefined) return cached;
     const xfId = this.hasCellStyleXfs ? ' xfId="0"' : '';
@@ -115,10 +122,13 @@ export class StyleBook {
     if (kind === 'header') {
       const fontId = this.append('fonts', this.fontLike({ bold: true }));
       const fillId = this.solidFill(HEADER_FILL);
-      markup = `<${this.el('xf')} numFmtId="0" fontId="${fontId}" fillId="${fillId}" borderId="0"${xfId} applyFont="1" applyFill="1"/>`;
+      markup = `<${this.el('xf')} numFmtId="0" fontId="${fontId}" fillId="${fillId}" borderId="0"${xfId} applyFont="1" applyFill="1" applyAlignment="1"><${this.el('alignment')} vertical="center" wrapText="1"/></${this.el('xf')}>`;
+    } else if (kind === 'title' || kind === 'bold') {
+      const fontId = this.append('fonts', this.fontLike({ bold: true, size: kind === 'title' ? '14' : undefined }));
+      markup = `<${this.el('xf')} numFmtId="0" fontId="${fontId}" fillId="0" borderId="0"${xfId} applyFont="1" applyAlignment="1"><${this.el('alignment')} vertical="center"/></${this.el('xf')}>`;
     } else if (kind === 'link') {
       const fontId = this.append('fonts', this.fontLike({ underline: true, colour: LINK_COLOUR }));
-      markup = `<${this.el('xf')} numFmtId="0" fontId="${fontId}" fillId="0" borderId="0"${xfId} applyFont="1"/>`;
+      markup = `<${this.el('xf')} numFmtId="0" fontId="${fontId}" fillId="0" borderId="0"${xfId} applyFont="1" applyAlignment="1"><${this.el('alignment')} vertical="top" wrapText="1"/></${this.el('xf')}>`;
     } else if (kind === 'wrap') {
       markup = `<${this.el('xf')} numFmtId="0" fontId="0" fillId="0" borderId="0"${xfId} applyAlignment="1"><${this.el('alignment')} vertical="top" wrapText="1"/></${this.el('xf')}>`;
     } else {
@@ -130,7 +140,7 @@ export class StyleBook {
   }
 
   /** A font with the default font's size and face plus the requested emphasis, children in schema order. */
-  private fontLike(opts: { bold?: boolean; underline?: boolean; colour?: string }): string {
+  private fontLike(opts: { bold?: boolean; underline?: boolean; colour?: string; size?: string }): string {
     const base = this.existing.fonts[0];
     const val = (local: string): string | undefined => {
       if (!base) return undefined;
@@ -141,7 +151,7 @@ export class StyleBook {
     const parts = [
       opts.bold ? `<${this.el('b')}/>` : '',
       opts.underline ? `<${this.el('u')}/>` : '',
-      e('sz', val('sz') ?? '11'),
+      e('sz', opts.size ?? val('sz') ?? '11'),
       opts.colour ? `<${this.el('color')} rgb="${opts.colour}"/>` : '',
       e('name', val('name') ?? 'Calibri'),
       e('family', val('family')),
@@ -154,7 +164,7 @@ export class StyleBook {
   /** The styles part with the additions; the original text when nothing was added. */
   toXml(): string {
     let xml = this.xml;
-    for (const kind of ['cellXfs', 'fills', 'fonts'] as Collection[]) {
+    for (const kind of ['dxfs', 'cellXfs', 'fills', 'fonts'] as Collection[]) {
       if (this.added[kind].length === 0) continue;
       xml = this.appendTo(xml, kind, this.added[kind].join(''), this.existing[kind].length + this.added[kind].length);
     }

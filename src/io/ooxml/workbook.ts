@@ -4,7 +4,7 @@
  */
 import { CT_WORKSHEET, NS_REL, type OoxmlPackage, REL_OFFICE_DOCUMENT, REL_STYLES, REL_WORKSHEET, relTypeIs, insertIntoElement, CT_STYLES } from './package';
 import { DEFAULT_STYLES_XML } from './styles';
-import { attr, childElements, escapeAttr, escapeText, localName, openTag, prefixForNamespace, qn, rootElement, rootPrefix, Splicer, textContent } from './xml';
+import { attr, childElements, escapeAttr, escapeText, localName, openTag, prefixForNamespace, qn, rootElement, rootPrefix, setAttr, Splicer, textContent } from './xml';
 
 export interface SheetEntry {
   name: string;
@@ -136,4 +136,58 @@ function prefixOfName(qname: string): string {
 function vectorOf(xml: string, parent: ReturnType<typeof childElements>[number] | undefined): ReturnType<typeof childElements>[number] | undefined {
   if (!parent || parent.selfClosing) return undefined;
   return childElements(xml, parent).find((c) => localName(c.name) === 'vector');
+}
+
+/** Elements that follow <bookViews> / <definedNames> in CT_Workbook (for inserting them where absent). */
+const AFTER_BOOK_VIEWS = ['sheets', 'functionGroups', 'externalReferences', 'definedNames', 'calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+const AFTER_DEFINED_NAMES = AFTER_BOOK_VIEWS.slice(AFTER_BOOK_VIEWS.indexOf('definedNames') + 1);
+
+/**
+ * Makes the workbook open on sheet `index` (0-based, in <sheets> order): activeTab of the first
+ * workbook view, creating <bookViews> when the workbook has none. The caller unselects the other
+ * sheets' tabs (unselectTab) and selects the tab of this one.
+ */
+export function setActiveTab(pkg: OoxmlPackage, wb: WorkbookInfo, index: number): void {
+  const xml = pkg.text(wb.path);
+  const prefix = rootPrefix(xml);
+  const root = rootElement(xml);
+  const top = childElements(xml, root);
+  const views = top.find((c) => localName(c.name) === 'bookViews');
+  const view = views && !views.selfClosing ? childElements(xml, views).find((c) => localName(c.name) === 'workbookView') : undefined;
+  const edit = new Splicer(xml);
+  if (view) {
+    let tag = setAttr(openTag(xml, view), 'activeTab', String(index));
+    const first = Number(attr(tag, 'firstSheet') ?? 0);
+    if (first > index) tag = setAttr(tag, 'firstSheet', String(index));
+    edit.replace(view.start, view.openEnd, tag);
+  } else {
+    const markup = `<${qn(prefix, 'bookViews')}><${qn(prefix, 'workbookView')} activeTab="${index}"/></${qn(prefix, 'bookViews')}>`;
+    if (views) edit.replace(views.start, views.end, markup);
+    else {
+      const next = top.find((c) => AFTER_BOOK_VIEWS.includes(localName(c.name)));
+      edit.insert(next ? next.start : root.closeStart, markup);
+    }
+  }
+  pkg.setText(wb.path, edit.apply());
+}
+
+/**
+ * Adds a defined name (`localSheetId` for a sheet-scoped one, e.g. _xlnm.Print_Titles), creating
+ * <definedNames> in schema order when the workbook has none. `formula` is written as given.
+ */
+export function addDefinedName(pkg: OoxmlPackage, wb: WorkbookInfo, name: string, formula: string, localSheetId?: number): void {
+  const xml = pkg.text(wb.path);
+  const prefix = rootPrefix(xml);
+  const root = rootElement(xml);
+  const top = childElements(xml, root);
+  const scope = localSheetId === undefined ? '' : ` localSheetId="${localSheetId}"`;
+  const markup = `<${qn(prefix, 'definedName')} name="${escapeAttr(name)}"${scope}>${escapeText(formula)}</${qn(prefix, 'definedName')}>`;
+  const names = top.find((c) => localName(c.name) === 'definedNames');
+  if (names) {
+    pkg.setText(wb.path, insertIntoElement(xml, names, markup));
+    return;
+  }
+  const next = top.find((c) => AFTER_DEFINED_NAMES.includes(localName(c.name)));
+  const at = next ? next.start : root.closeStart;
+  pkg.setText(wb.path, xml.slice(0, at) + `<${qn(prefix, 'definedNames')}>${markup}</${qn(prefix, 'definedNames')}>` + xml.slice(at));
 }
