@@ -5,8 +5,9 @@
  *   1. rules alone: ms per workbook over in-memory snapshots;
  *   2. read + validate N generated .xlsx workbooks, against SheetJS alone reading the same files;
  *   3. the summary across units (files/s, peak memory) when scripts/bench-summary.js exists;
- *   4. a load run with hostile input (scripts/bench-hostile.js): files answered, peak memory.
- * Usage: npm run bench [-- --files 1000] [-- --skip-summary] [-- --skip-hostile]
+ *   4. a load run with hostile input (scripts/bench-hostile.js): files answered, peak memory;
+ *   5. the offline web page in headless Chromium against the CLI (scripts/bench-web.js).
+ * Usage: npm run bench [-- --files 1000] [-- --skip-summary] [-- --skip-hostile] [-- --skip-web]
  * Runs on the compiled code in dist/ (built by `npm ci` or `npm run build:cli`).
  */
 const { mkdtempSync, writeFileSync, readFileSync, rmSync, existsSync } = require('node:fs');
@@ -108,6 +109,11 @@ async function main() {
     console.log('\nLoad with hostile input (2,000 files, 5 % hostile):');
     const { spawnSync } = require('node:child_process');
     spawnSync(process.execPath, [join(__dirname, 'bench-hostile.js')], { stdio: 'inherit' });
+  }
+
+  if (!args.includes('--skip-web') && existsSync(join(__dirname, 'bench-web.js'))) {
+    console.log('\nOffline web page:');
+    require('node:child_process').spawnSync(process.execPath, [join(__dirname, 'bench-web.js')], { stdio: 'inherit' });
   }
 }
 

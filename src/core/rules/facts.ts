@@ -262,8 +262,8 @@ export function canonicalUnitType(text: string): string | null {
 
 /** Characters that take no space on screen and come with text pasted from web pages or chat tools. */
 const INVISIBLE_CHARS = /[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E\u202A-\u202E]/gu;
-/** The same class for one character (no global flag, so test() keeps no state between calls). */
-const INVISIBLE_ONE = /^[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E\u202A-\u202E]$/;
+/** The same class for one character: a literal without `u` (all BMP), since the task pane also runs in IE 11. */
+const ONE_INVISIBLE_CHAR = /^[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E\u202A-\u202E]$/;
 const INVISIBLE_NAMES: Readonly<Record<string, [string, string]>> = {
   '\u200B': ['零宽空格', 'zero-width space'],
   '\u200C': ['零宽非连接符', 'zero-width non-joiner'],
@@ -281,7 +281,7 @@ export function invisibleChars(text: string): { zh: string; en: string } | null 
   const en: string[] = [];
   let pos = 0;
   for (const ch of text) {
-    if (INVISIBLE_ONE.test(ch)) {
+    if (ONE_INVISIBLE_CHAR.test(ch)) {
       const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
       const [nz, ne] = INVISIBLE_NAMES[ch] ?? ['不可见控制字符', 'invisible control character'];
       zh.push(`${code}（${nz}，在第 ${pos} 个字符之后）`);

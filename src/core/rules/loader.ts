@@ -69,7 +69,20 @@ export interface LoadOptions {
 /** The default schema check, with ajv compiled from the rule-file schema. */
 export function ajvSchemaCheck(): SchemaCheck {
   const ajv = new Ajv({ allErrors: true, strict: false });
-  const validate = ajv.compile(RULE_FILE_SCHEMA as unknown as object);
+  return schemaCheckFrom(ajv.compile(RULE_FILE_SCHEMA as unknown as object));
+}
+
+/** An ajv validating function (compiled at run time, or ahead of time as standalone code). */
+export interface CompiledSchema {
+  (json: unknown): boolean;
+  errors?: Array<{ instancePath: string; message?: string; params?: Record<string, unknown> }> | null;
+}
+
+/**
+ * The schema check over a compiled ajv function, with the loader's wording of its errors. The web
+ * page passes ajv standalone code compiled at build time (its CSP forbids run-time code generation).
+ */
+export function schemaCheckFrom(validate: CompiledSchema): SchemaCheck {
   return (json) => {
     if (validate(json)) return [];
     return (validate.errors ?? []).map((e) => {
