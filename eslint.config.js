@@ -29,6 +29,11 @@ module.exports = tseslint.config(
     // plain browser scripts (the add-in's ES5 boot script, the web page)
     files: ['src/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      // the ES5 scripts name the browser globals they use in a /* global */ comment
+      'no-redeclare': ['error', { builtinGlobals: false }],
+      '@typescript-eslint/no-unused-vars': ['error', { caughtErrors: 'none' }],
+    },
   },
   {
     files: ['src/addin/**/*.ts'],

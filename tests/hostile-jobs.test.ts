@@ -5,8 +5,8 @@
  * that unit only; a hostile file in last year's folder is answered and the run goes on; a closed
  * stdout pipe ends quietly with the run's exit code; output write errors are explained in words.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
-import { writeFileAtomic } from '../src/io/atomic-write';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BatchReport } from '../src/core/batch-report';
@@ -101,7 +101,7 @@ test("a hostile file in last year's folder is answered by the guard; the run goe
   copyFileSync(join(EXAMPLES_DIR, '02-高新区-表三不平衡.xlsx'), join(prev, '02.xlsx'));
   const res = await runBin(['validate', GOOD_EXAMPLE, '--previous', prev, '--timeout', '2', '--format', 'json']);
   expect(res.code).toBe(0);
-  expect(res.stderr).toContain(`上一年度目录中有 1 个文件无法读取，已跳过（例如 ${join(prev, '00-慢.xlsx')}：文件“${join(prev, '00-慢.xlsx')}”在 2 秒内未能读取和校验完`);
+  expect(res.stderr).toContain(`上一年度目录中有 1 个文件无法读取，已跳过（例如 ${join(prev, '00-慢.xlsx')}：文件“${join(prev, '00-慢.xlsx')}”在 2 秒内未能读取和校验完，已跳过`);
   expect((JSON.parse(res.stdout) as BatchReport).files[0].status).toBe('ok');
 }, 120_000);
 
@@ -135,11 +135,34 @@ describe('output write errors are explained in words', () => {
     expect(r.err).toBe(`无法创建标注副本文件夹“${file}”：同名的文件已存在，不是文件夹。请换一个文件夹。\n`);
   });
 
+  it('a folder the user may not write to', () => {
+    // Root may write anywhere, so the run is made as an unprivileged user when the tests run as root.
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const locked = folder('no-write');
+    execFileSync('chmod', ['755', root]);
+    execFileSync('chmod', ['555', locked]);
+    execFileSync('chmod', ['-R', 'a+rX', join(__dirname, '..', 'dist')]);
+    const target = join(locked, 'r.json');
+    let status = 0;
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, [join(__dirname, '..', 'bin', 'zwgk.js'), 'validate', GOOD_EXAMPLE, '--format', 'json', '-o', target], { ...asUser, encoding: 'utf8', cwd: root, stdio: 'pipe' });
+    } catch (e) {
+      status = (e as { status: number }).status;
+      stderr = (e as { stderr: string }).stderr;
+    }
+    expect(status).toBe(2);
+    expect(stderr).toBe(`无法写入“${target}”：没有写入权限，请换一个文件夹或检查文件权限。\n`);
+  });
+
   it('a name near the file-system limit is written (the temporary name stays short)', async () => {
-    // marked copies are named after the unit, so the long name is given to the writer itself
+    const dir = folder('long');
     const name = `${'长'.repeat(83)}.xlsx`; // 249 + 5 bytes: just under NAME_MAX
+    copyFileSync(join(EXAMPLES_DIR, '02-高新区-表三不平衡.xlsx'), join(dir, name));
     const out = folder('long-out');
-    await writeFileAtomic(join(out, name), new Uint8Array(readFileSync(join(EXAMPLES_DIR, '02-高新区-表三不平衡.xlsx'))));
-    expect(readdirSync(out)).toEqual([name]);
+    const r = await cli(['validate', join(dir, name), '--annotate', out]);
+    expect(r.code).toBe(1);
+    // The copy is named after the unit; the long name of the input must not break the temporary file either.
+    expect(r.err).toBe(`已写出标注副本：${join(out, 'XX高新技术产业开发区管委会-问题标注.xlsx')}\n`);
   });
 });

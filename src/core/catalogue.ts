@@ -308,6 +308,11 @@ export function t3ColumnLabel(col: T3Column): string {
   return col.key === 'ORG' ? `法人或其他组织·${col.label}` : col.label;
 }
 
+/** Rows whose sum is the 办理结果总计 (T3-RESULTS). */
+export const T3_RESULT_ROWS: readonly string[] = T3_ROWS.filter(
+  (r) => r.parent !== undefined && r.key !== 'TOTAL',
+).map((r) => r.key);
+
 /** Header note of the official 表三 (top-left merged cell). */
 export const T3_HEADER_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 

@@ -13,7 +13,7 @@ import { findingRowsOf, severityCounts } from '../core/finding-rows';
 import { orderFindings } from '../core/rules/findings';
 import { FINDINGS_SHEET_NAME, findingsSheetXml, MARKS_OFF, MARKS_SWITCH_CELL, quoteSheetName, SEVERITY_LABEL } from './ooxml/findings-sheet';
 import { OoxmlPackage } from './ooxml/package';
-import { markPackage } from './own-output';
+import { markPackage } from './output-marker';
 import { addConditionalMarks, cellName, parseCellRef, unselectTab } from './ooxml/sheet';
 import { StyleBook } from './ooxml/styles';
 import { addDefinedName, appendWorksheet, freeSheetName, readWorkbook, type SheetEntry, setActiveTab, stylesPath } from './ooxml/workbook';

@@ -19,7 +19,7 @@ import type { SummaryInfoValues } from '../core/summary/summary-info';
 import { ISSUES_SHEET_NAME, UNITS_SHEET_NAME, issuesSheet, unitsSheet, missingSheet } from '../core/summary/sheet-rows';
 import type { IssueRow, UnitRow } from '../core/summary/unit-row';
 import { cellRow, cellText } from './cell-text';
-import { markWorkbookBytes } from './own-output';
+import { markWorkbookBytes } from './output-marker';
 import { buildTemplate, type CellInput } from './template-writer';
 
 export interface SummaryModel {

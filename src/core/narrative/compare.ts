@@ -5,6 +5,7 @@
  * CELL-* checks.
  */
 import type { Assertion, Topic } from './read';
+import { splitSentences } from './sentences';
 
 /** How the table reads one figure: a number, or null when the cells hold no certain number. */
 export type TableLookup = (name: string) => number | null;
@@ -167,9 +168,7 @@ export function statedYears(text: string): Array<{ year: number; sentence: strin
     /统计期限[为是：:]*自?\s*(\d{4})\s*年/u,
     /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\s)*(\d{4})\s*年度?(?:以来)?\s*[，,]?\s*(?:我|本|全|市|县|区|镇|乡|街道|在)/u,
   ];
-  // each sentence keeps its end mark; no look-behind, which the add-in's ES5 build (Trident) cannot parse
-  const sentences = (text.match(/[^。！？；\n]*[。！？；\n]|[^。！？；\n]+$/gu) ?? []).map((s) => s.trim()).filter((s) => s !== '');
-  for (const sentence of sentences) {
+  for (const { text: sentence } of splitSentences(text)) {
     for (const re of patterns) {
       const m = re.exec(sentence);
       if (m) {

@@ -23,6 +23,7 @@ import {
 } from '../catalogue';
 import type { CellReading, Snapshot } from '../snapshot';
 import { checkCreditCode } from './credit-code';
+import { NAME_SETS } from './sets';
 import { narrativeFact } from '../narrative/fact';
 import { filingFact } from './filing';
 import { parseFigure } from '../narrative/numerals';
@@ -39,7 +40,22 @@ export interface RunContext {
 export const CONTEXT_FACT = 'ctx';
 
 /** A term of a sum: a defined name, optionally weighted, optionally read from last year's workbook. */
-export type Term = string | { name: string; coef?: number; prev?: boolean };
+/** A defined name, a name with a coefficient or last year's value, or a name set by key (see NAME_SETS). */
+export type Term = string | { name: string; coef?: number; prev?: boolean } | { set: string };
+
+type NameTerm = Exclude<Term, { set: string }>;
+
+/** The terms with every set replaced by its names; computed once per terms array (rules are reused across runs). */
+const flattened = new WeakMap<Term[], NameTerm[]>();
+
+function flatTerms(terms: Term[]): NameTerm[] {
+  let flat = flattened.get(terms);
+  if (!flat) {
+    flat = terms.flatMap((t) => (typeof t === 'object' && 'set' in t ? [...(NAME_SETS[t.set] ?? [])] : [t]));
+    flattened.set(terms, flat);
+  }
+  return flat;
+}
 
 export type BlankPolicy = 'skip' | 'zero';
 
@@ -192,11 +208,17 @@ export function cellFact(snapshot: Snapshot, name: string): CellFact {
   return { name, present: true, cls: r.cls, value: r.value, text };
 }
 
+/** Whether a workbook is of an older template version, which lacks some current names. */
+function olderVersion(snap: Snapshot | null): boolean {
+  return snap !== null && namesOfVersion(snap.templateVersion).length < INDICATORS.length;
+}
+
 /**
  * Drops the terms a workbook's template version never asked for (a 2024.1 workbook has no
  * W_HOTLINE_REPORT): they are not blank, they are not part of that workbook's sums.
  */
-function askedTerms(ctx: RunContext, terms: Term[]): Term[] {
+function askedTerms(ctx: RunContext, terms: NameTerm[]): NameTerm[] {
+  if (!olderVersion(ctx.snapshot) && !olderVersion(ctx.previous)) return terms;
   return terms.filter((term) => {
     const t = typeof term === 'string' ? { name: term } : term;
     const snap = t.prev ? ctx.previous : ctx.snapshot;
@@ -205,7 +227,7 @@ function askedTerms(ctx: RunContext, terms: Term[]): Term[] {
 }
 
 /** "投诉 40 + 咨询 90": the terms with their labels (without "其中："). */
-function describeTerms(ctx: RunContext, terms: Term[], en: boolean): string {
+function describeTerms(ctx: RunContext, terms: NameTerm[], en: boolean): string {
   return terms
     .map((term) => {
       const t = typeof term === 'string' ? { name: term } : term;
@@ -217,7 +239,7 @@ function describeTerms(ctx: RunContext, terms: Term[], en: boolean): string {
     .join(' + ');
 }
 
-function termValue(ctx: RunContext, term: Term, blank: BlankPolicy): number | null {
+function termValue(ctx: RunContext, term: NameTerm, blank: BlankPolicy): number | null {
   const t = typeof term === 'string' ? { name: term } : term;
   const snap = t.prev ? ctx.previous : ctx.snapshot;
   const v = snap ? (snap.cells[t.name]?.value ?? null) : null;
@@ -227,7 +249,7 @@ function termValue(ctx: RunContext, term: Term, blank: BlankPolicy): number | nu
 
 export function sumFact(ctx: RunContext, names: Term[], blank: BlankPolicy = 'skip'): SumFact {
   let total = 0;
-  for (const term of askedTerms(ctx, names)) {
+  for (const term of askedTerms(ctx, flatTerms(names))) {
     const v = termValue(ctx, term, blank);
     if (v === null) return { value: null, skipped: true };
     total += v;
@@ -247,7 +269,7 @@ export function balanceFact(
   if (l.value === null || r.value === null) return { lhs: l.value, rhs: r.value, diff: 0, absDiff: 0, skipped: true };
   const diff = round(l.value - r.value);
   const text = describe
-    ? { lhsText: describeTerms(ctx, askedTerms(ctx, lhs), false), lhsTextEn: describeTerms(ctx, askedTerms(ctx, lhs), true) }
+    ? { lhsText: describeTerms(ctx, askedTerms(ctx, flatTerms(lhs)), false), lhsTextEn: describeTerms(ctx, askedTerms(ctx, flatTerms(lhs)), true) }
     : {};
   return { lhs: l.value, rhs: r.value, ...text, diff, absDiff: Math.abs(diff), skipped: false };
 }
@@ -278,14 +300,33 @@ export function scanFact(snapshot: Snapshot, p: ScanParams): ScanFact {
   return { count: hits.length, hits };
 }
 
+/** A cell's text and its length, per reading: the narrative cells are read by many rules per run. */
+const textOfReading = new WeakMap<CellReading, { text: string; length: number }>();
+const NO_TEXT = Object.freeze({ text: '', length: 0 });
+/** Compiled patterns: the rules' patterns are few and fixed. */
+const patterns = new Map<string, RegExp>();
+
+function cellText(snapshot: Snapshot, name: string): { text: string; length: number } {
+  const reading = snapshot.cells[name];
+  if (!reading) return NO_TEXT;
+  let t = textOfReading.get(reading);
+  if (!t) {
+    const c = cellFact(snapshot, name);
+    const text = c.cls === 'blank' ? '' : c.text;
+    t = { text, length: (text.match(/[\p{L}\p{N}]/gu) ?? []).length };
+    textOfReading.set(reading, t);
+  }
+  return t;
+}
+
 export function textFact(snapshot: Snapshot, name: string, pattern?: string): TextFact {
-  const c = cellFact(snapshot, name);
-  const text = c.cls === 'blank' || !c.present ? '' : c.text;
-  const length = (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
+  const { text, length } = cellText(snapshot, name);
   let match: string | null = null;
   let number: number | null = null;
   if (pattern && text) {
-    const m = new RegExp(pattern, 'u').exec(text);
+    let re = patterns.get(pattern);
+    if (!re) patterns.set(pattern, (re = new RegExp(pattern, 'u')));
+    const m = re.exec(text);
     if (m) {
       match = m[0];
       number = m[1] !== undefined ? parseFigure(m[1]) : null;
@@ -307,6 +348,8 @@ export function canonicalUnitType(text: string): string | null {
 
 /** Characters that take no space on screen and come with text pasted from web pages or chat tools. */
 const INVISIBLE_CHARS = /[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E\u202A-\u202E]/gu;
+/** The same class for one character: a literal without `u` (all BMP), since the task pane also runs in IE 11. */
+const ONE_INVISIBLE_CHAR = /^[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E\u202A-\u202E]$/;
 const INVISIBLE_NAMES: Readonly<Record<string, [string, string]>> = {
   '\u200B': ['零宽空格', 'zero-width space'],
   '\u200C': ['零宽非连接符', 'zero-width non-joiner'],
@@ -324,7 +367,7 @@ export function invisibleChars(text: string): { zh: string; en: string } | null 
   const en: string[] = [];
   let pos = 0;
   for (const ch of text) {
-    if (new RegExp(INVISIBLE_CHARS.source, 'u').test(ch)) {
+    if (ONE_INVISIBLE_CHAR.test(ch)) {
       const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
       const [nz, ne] = INVISIBLE_NAMES[ch] ?? ['不可见控制字符', 'invisible control character'];
       zh.push(`${code}（${nz}，在第 ${pos} 个字符之后）`);
@@ -449,7 +492,15 @@ export const FACTS: Record<FactId, (params: Params, almanac: Almanac) => Promise
 export function namesInParams(fact: string, params: Params | undefined): string[] {
   if (!params) return [];
   const termNames = (v: unknown): string[] =>
-    Array.isArray(v) ? v.map((t) => (typeof t === 'string' ? t : String((t as { name?: unknown }).name))) : [];
+    Array.isArray(v)
+      ? v.flatMap((t) => {
+          if (typeof t === 'string') return [t];
+          const set = (t as { set?: unknown }).set;
+          // An unknown set is reported as an unknown name: `set "…"`.
+          if (set !== undefined) return NAME_SETS[String(set)] ? [...NAME_SETS[String(set)]] : [`set "${String(set)}"`];
+          return [String((t as { name?: unknown }).name)];
+        })
+      : [];
   switch (fact) {
     case 'cell':
     case 'text':

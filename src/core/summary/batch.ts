@@ -111,7 +111,7 @@ export class SummaryBatch {
    * (`reread`, the older first argument, is no longer needed and is ignored.)
    */
   async finish(info: FinishInfo): Promise<SummaryResult>;
-  async finish(reread: unknown, info: FinishInfo): Promise<SummaryResult>;
+  async finish(reread: (file: string) => unknown, info: FinishInfo): Promise<SummaryResult>;
   async finish(a: unknown, b?: FinishInfo): Promise<SummaryResult> {
     const info = (b ?? a) as FinishInfo;
     const rows = this.rows;

@@ -1,3 +1,4 @@
+/* global window, document, setTimeout, FileReader */
 /*
  * Safety net of the task pane, loaded before Office.js and the bundle. Hand-written ES5 (no build step)
  * so it runs in every engine Office shows add-ins in, Trident (IE 11) included.
@@ -79,12 +80,12 @@
     box.appendChild(h);
     for (var i = 0; i < text.lines.length; i++) {
       var p = document.createElement('p');
-      p.className = i === 0 ? 'message message-error' : 'message';
+      if (i === 0) p.className = 'message message-error';
       p.appendChild(document.createTextNode(text.lines[i]));
       box.appendChild(p);
     }
     var en = document.createElement('p');
-    en.className = 'message';
+    en.className = 'hint';
     en.setAttribute('lang', 'en');
     en.appendChild(document.createTextNode(text.en));
     box.appendChild(en);

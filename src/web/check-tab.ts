@@ -1,0 +1,298 @@
+/**
+ * 校验: the files picked or dropped are read and validated in the workers as soon as they are chosen;
+ * a row per file shows status and counts (filter: units with errors), its findings grouped by sheet;
+ * exports are the JSON and HTML reports of `zwgk validate` and the marked copies of `--annotate`.
+ */
+import { zipSync } from 'fflate';
+import type { FileReport } from '../core/batch-report';
+import type { Finding, Severity } from '../core/report';
+import { formatBatchHtml } from '../cli/format/html';
+import { SEVERITY_LABEL, STATUS_LABEL } from '../cli/format/labels';
+import { formatTotalsText } from '../cli/format/text';
+import { annotateWorkbook, canAnnotate } from '../io/annotate';
+import type { App } from './app';
+import { byId, fill, h } from './dom';
+import { saveFile, stamp } from './download';
+import { fromDrop, fromInput, type PickedFile } from './files';
+import { tr } from './i18n';
+import { batchReportOf, errorOf, fileReportOf, localised, type CheckEntry } from './results';
+
+interface Row {
+  entry: CheckEntry;
+  tr: HTMLTableRowElement;
+  detail: HTMLTableRowElement;
+  open: boolean;
+}
+
+
+function baseName(name: string): string {
+  return name.split('/').pop() ?? name;
+}
+
+function splitExt(name: string): [string, string] {
+  const m = /^(.*?)(\.[^.]*)?$/.exec(name) as RegExpExecArray;
+  return [m[1], m[2] ?? ''];
+}
+
+/** The CLI's names for annotated copies in one folder: the file's own name, -2, -3 … when taken. */
+function annotatedName(file: string, taken: Set<string>): string {
+  const [stem, ext] = splitExt(baseName(file));
+  let name = `${stem}${ext}`;
+  for (let i = 2; taken.has(name); i++) name = `${stem}-${i}${ext}`;
+  taken.add(name);
+  return name;
+}
+
+export class CheckTab {
+  private rows: Row[] = [];
+  private run = 0;
+  private running = 0;
+
+  constructor(private readonly app: App) {
+    const input = byId<HTMLInputElement>('files');
+    input.addEventListener('change', () => {
+      void this.start(fromInput(input.files));
+      // The same files may be chosen again later (after fixing them): the input must fire again.
+      input.value = '';
+    });
+    byId('choose-folder').addEventListener('click', () => this.pickFolder());
+    const drop = byId('drop');
+    drop.addEventListener('dragover', (e) => {
+      e.preventDefault();
+      drop.classList.add('over');
+    });
+    drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+    drop.addEventListener('drop', (e) => {
+      e.preventDefault();
+      drop.classList.remove('over');
+      if (e.dataTransfer) void fromDrop(e.dataTransfer).then((files) => this.start(files), (err: unknown) => this.fail(err));
+    });
+    byId('filter-errors').addEventListener('change', () => this.applyFilter());
+    byId('export-json').addEventListener('click', () => this.exportJson());
+    byId('export-html').addEventListener('click', () => this.exportHtml());
+    byId('export-marked').addEventListener('click', () => void this.exportMarkedAll());
+    app.onChange(() => this.renderAll());
+  }
+
+  private pickFolder(): void {
+    const input = h('input', { type: 'file', webkitdirectory: true, class: 'offscreen' });
+    input.addEventListener('change', () => {
+      void this.start(fromInput(input.files));
+      input.remove();
+    });
+    document.body.append(input);
+    input.click();
+  }
+
+  private fail(err: unknown): void {
+    const L = this.app.locale;
+    fill(byId('check-progress'), `${tr('failed', L)}${errorOf(err).messages[L]}`);
+  }
+
+  /** Reads and validates every file, up to the pool's size at once; rows fill in as answers come. */
+  async start(files: PickedFile[]): Promise<void> {
+    const L = this.app.locale;
+    const run = ++this.run;
+    const body = byId('results-body');
+    fill(body);
+    byId('results').hidden = files.length === 0;
+    byId('check-exports').hidden = true;
+    fill(byId('check-totals'));
+    if (files.length === 0) {
+      fill(byId('check-progress'), tr('nothingChosen', L));
+      return;
+    }
+    this.rows = files.map((picked) => {
+      const row: Row = { entry: { picked }, tr: h('tr'), detail: h('tr', { class: 'detail', hidden: true }), open: false };
+      body.append(row.tr, row.detail);
+      return row;
+    });
+    this.renderAll();
+    this.running = files.length;
+    this.progress();
+    const started = performance.now();
+    await Promise.all(
+      this.rows.map(async (row) => {
+        try {
+          const { report } = await this.app.pool.read(row.entry.picked.file, row.entry.picked.name, { validate: true });
+          row.entry.report = report ?? undefined;
+        } catch (e) {
+          row.entry.error = errorOf(e);
+        }
+        if (run !== this.run) return;
+        this.running--;
+        this.renderRow(row);
+        this.progressSoon();
+      }),
+    );
+    if (run !== this.run) return;
+    this.progress();
+    // A single file with findings opens at once; in a batch the rows are opened one by one.
+    if (this.rows.length === 1 && (this.rows[0].entry.report?.findings.length ?? 0) > 0) this.toggle(this.rows[0]);
+    byId('check-exports').hidden = false;
+    const marked = this.rows.some((r) => this.canMark(r));
+    byId<HTMLButtonElement>('export-marked').disabled = !marked;
+    // For the benchmark (scripts/bench-web.js): how long the run took, in milliseconds.
+    document.body.dataset.checkMs = String(Math.round(performance.now() - started));
+    document.body.dataset.checked = String(this.run);
+  }
+
+  private progressTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** The totals are recounted over every row: at most ten times a second, not once per file of a large batch. */
+  private progressSoon(): void {
+    if (this.progressTimer) return;
+    this.progressTimer = setTimeout(() => {
+      this.progressTimer = null;
+      this.progress();
+    }, 100);
+  }
+
+  private progress(): void {
+    const L = this.app.locale;
+    const done = this.rows.length - this.running;
+    const batch = batchReportOf(this.rows.map((r) => r.entry), L);
+    fill(byId('check-progress'), this.running > 0 ? `${tr('checking', L)} ${done}/${this.rows.length}…` : '');
+    fill(byId('check-totals'), done > 0 ? formatTotalsText(batch, L) : '');
+  }
+
+  private renderAll(): void {
+    for (const row of this.rows) this.renderRow(row);
+    if (this.rows.length > 0) this.progress();
+    this.applyFilter();
+  }
+
+  private canMark(row: Row): boolean {
+    return (row.entry.report?.findings.length ?? 0) > 0 && canAnnotate(row.entry.picked.name);
+  }
+
+  private renderRow(row: Row): void {
+    const L = this.app.locale;
+    const report = fileReportOf(row.entry, L);
+    const name = row.entry.picked.name;
+    if (!report) {
+      fill(row.tr, h('td', { class: 'file' }, name), h('td'), h('td', {}, h('span', { class: 'badge s-pending' }, tr('pending', L))), h('td'), h('td'), h('td'), h('td'));
+      return;
+    }
+    row.tr.className = `r-${report.status}`;
+    row.tr.dataset.status = report.status;
+    const n = report.findings.reduce((acc, f) => ((acc[f.severity] += 1), acc), { error: 0, warning: 0, info: 0 } as Record<Severity, number>);
+    const unit = [report.unit.name, report.unit.year !== null ? String(report.unit.year) : null].filter(Boolean).join(' · ');
+    const actions = h('td', { class: 'actions' });
+    if (report.findings.length > 0) {
+      const toggle = h('button', { type: 'button', class: 'link', 'aria-expanded': String(row.open) }, `${tr('details', L)} ${row.open ? '▴' : '▾'}`);
+      toggle.addEventListener('click', () => this.toggle(row));
+      actions.append(toggle);
+    }
+    if (this.canMark(row)) {
+      const mark = h('button', { type: 'button', class: 'link' }, tr('markedCopy', L));
+      mark.addEventListener('click', () => void this.exportMarked(row));
+      actions.append(mark);
+    }
+    const cell = (k: number, cls: string): HTMLTableCellElement => h('td', { class: `num ${k > 0 ? cls : 'zero'}` }, String(k));
+    fill(
+      row.tr,
+      h('td', { class: 'file' }, name),
+      h('td', { class: 'unit' }, unit),
+      h('td', {}, h('span', { class: `badge s-${report.status}` }, STATUS_LABEL[L][report.status])),
+      report.error ? h('td', { class: 'refusal', colspan: '4' }, report.error.message) : cell(n.error, 'sev-error'),
+      report.error ? null : cell(n.warning, 'sev-warning'),
+      report.error ? null : cell(n.info, 'sev-info'),
+      report.error ? null : actions,
+    );
+    if (row.open) fill(row.detail, h('td', { colspan: '7' }, this.findingsBySheet(report)));
+  }
+
+  private toggle(row: Row): void {
+    row.open = !row.open;
+    row.detail.hidden = !row.open;
+    this.renderRow(row);
+  }
+
+  /** The findings grouped by sheet, in the order the core sorted them (the CLI's text report does the same). */
+  private findingsBySheet(report: FileReport): HTMLElement {
+    const L = this.app.locale;
+    const groups = new Map<string, FileReport['findings']>();
+    for (const f of report.findings) {
+      const sheet = f.cells[0]?.sheet ?? '';
+      const list = groups.get(sheet) ?? [];
+      list.push(f);
+      groups.set(sheet, list);
+    }
+    const box = h('div', { class: 'findings' });
+    for (const [sheet, list] of groups) {
+      const items = list.map((f) => {
+        const where = f.cells.map((c) => c.address).slice(0, 4).join(', ') + (f.cells.length > 4 ? '…' : '');
+        return h(
+          'li',
+          { class: `f-${f.severity}`, 'data-rule': f.rule },
+          h('span', { class: `sev sev-${f.severity}` }, SEVERITY_LABEL[L][f.severity]),
+          h('span', { class: 'where' }, where),
+          h('span', { class: 'rule' }, f.rule),
+          h('span', { class: 'msg' }, f.message),
+        );
+      });
+      box.append(h('h4', {}, sheet || tr('workbookWide', L)), h('ul', {}, ...items));
+    }
+    return box;
+  }
+
+  private applyFilter(): void {
+    const only = byId<HTMLInputElement>('filter-errors').checked;
+    for (const row of this.rows) {
+      const status = row.tr.dataset.status;
+      const hide = only && status !== 'error' && status !== 'unreadable';
+      row.tr.hidden = hide;
+      row.detail.hidden = hide || !row.open;
+    }
+  }
+
+  private exportJson(): void {
+    const batch = batchReportOf(this.rows.map((r) => r.entry), this.app.locale);
+    saveFile(`校验结果-${stamp()}.json`, JSON.stringify(batch, null, 2) + '\n', 'application/json');
+  }
+
+  private exportHtml(): void {
+    const batch = batchReportOf(this.rows.map((r) => r.entry), this.app.locale);
+    saveFile(`校验结果-${stamp()}.html`, formatBatchHtml(batch, this.app.locale, new Date()), 'text/html;charset=utf-8');
+  }
+
+  private async marked(row: Row): Promise<Uint8Array> {
+    const L = this.app.locale;
+    const findings: Finding[] = localised(row.entry.report?.findings ?? [], L);
+    const bytes = new Uint8Array(await row.entry.picked.file.arrayBuffer());
+    return annotateWorkbook(bytes, findings, { locale: L, sourceName: baseName(row.entry.picked.name) });
+  }
+
+  private async exportMarked(row: Row): Promise<void> {
+    try {
+      const [stem, ext] = splitExt(baseName(row.entry.picked.name));
+      const suffix = this.app.locale === 'en' ? ' (marked)' : '（标注）';
+      saveFile(`${stem}${suffix}${ext}`, await this.marked(row), 'application/octet-stream');
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private async exportMarkedAll(): Promise<void> {
+    const taken = new Set<string>();
+    const files: Record<string, Uint8Array> = {};
+    const problems: string[] = [];
+    for (const row of this.rows.filter((r) => (r.entry.report?.findings.length ?? 0) > 0)) {
+      if (!canAnnotate(row.entry.picked.name)) {
+        problems.push(`${row.entry.picked.name}：${tr('noMarkedXls', this.app.locale)}`);
+        continue;
+      }
+      try {
+        files[annotatedName(row.entry.picked.name, taken)] = await this.marked(row);
+      } catch (e) {
+        problems.push(errorOf(e).messages[this.app.locale]);
+      }
+    }
+    fill(byId('check-progress'), problems.join('\n'));
+    if (Object.keys(files).length === 0) return;
+    // The workbooks are zip files already: stored, not compressed again.
+    saveFile(`标注副本-${stamp()}.zip`, zipSync(files, { level: 0 }), 'application/zip');
+  }
+}
+
