@@ -164,6 +164,14 @@ export const REFUSALS: readonly CodeEntry[] = [
     description: both('文件无法打开（权限、占用）', 'The file cannot be opened (permissions, in use)'),
   },
   {
+    code: 'no-report-tables', kind: 'refusal', area: 'reader', tags: ['file', 'report'],
+    message: both(
+      '文件“{file}”中找不到年度报告的表二、表三或表四（表格可能是图片，或这不是政府信息公开工作年度报告），无法校验：请提供表格为文字的 Word 文档或网页。',
+      'The file "{file}" holds none of the report\'s tables 2, 3 or 4 as a table (they may be pictures, or this is not an annual disclosure report), so it cannot be checked: provide a Word document or web page whose tables are text.',
+    ),
+    description: both('报告文档（.docx、.html）中找不到表二、表三、表四', 'A report document (.docx, .html) with none of tables 2, 3, 4'),
+  },
+  {
     code: 'timeout', kind: 'refusal', area: 'reader', tags: ['file', 'limit'],
     message: both(
       '文件“{file}”在 {seconds} 秒内未能读取和校验完，已跳过：它可能含有异常庞大或损坏的内容，请在 Excel 或 WPS 中打开检查后另存为 .xlsx 再试（也可用 --timeout 放宽时限）。',
