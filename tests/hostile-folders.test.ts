@@ -176,6 +176,7 @@ describe("the tool's own outputs are never taken for submissions", () => {
   it('marked copies written into the input folder are not read again, even renamed; inputs never replaced, even with --force', async () => {
     const r = await cli(['validate', dir, '--annotate', dir, '--force', '--format', 'json']);
     expect(r.code).toBe(1);
+    // The copy is named by the unit (<单位名称>-问题标注.xlsx), never by the submission it would replace.
     const written = readdirSync(dir).filter((f) => !(f in inputs)).sort();
     expect(written).toEqual(['XX高新技术产业开发区管委会-问题标注.xlsx']);
     expect(hashTree(dir)).toEqual({ ...inputs, 'XX高新技术产业开发区管委会-问题标注.xlsx': expect.any(String) });

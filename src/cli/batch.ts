@@ -23,7 +23,7 @@ import type { LocalisedText } from '../core/report';
 import { outputKindOfFile } from '../io/own-output';
 
 /** Extensions read as submissions. Formats the reader refuses (WPS .et) are read so it can say why. */
-export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.ods', '.xlsb', '.xltx', '.xltm', '.xlt', '.et', '.ett'];
+export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.ods', '.xlsb', '.xltx', '.xltm', '.xlt', '.et', '.ett', '.docx', '.html', '.htm'];
 
 /** Excel's and LibreOffice's lock files (~$名称.xlsx, .~lock.名称.xlsx#) are not submissions. */
 function isLockFile(name: string): boolean {
@@ -238,7 +238,10 @@ async function walk(disk: string | Buffer, shown: string, w: Walk): Promise<void
       await walk(d, p, w);
     } else if (st.isFile()) {
       if (isLockFile(name)) w.skipped.push(SKIP.lock(p));
-      else if (!isWorkbookPath(p)) w.skipped.push((await isOwnReport(d, name)) ? SKIP.report(p) : SKIP.notWorkbook(p));
+      // An HTML report of zwgk is left out before the extension test: .html is also a report
+      // document that units submit, so only the marker tells the two apart.
+      else if (await isOwnReport(d, name)) w.skipped.push(SKIP.report(p));
+      else if (!isWorkbookPath(p)) w.skipped.push(SKIP.notWorkbook(p));
       else {
         if (Buffer.isBuffer(d)) diskPaths.set(p, d);
         w.files.push(p);
