@@ -12,7 +12,7 @@ import { formatTotalsText } from '../cli/format/text';
 import { annotateWorkbook, canAnnotate } from '../io/annotate';
 import type { App } from './app';
 import { byId, fill, h } from './dom';
-import { saveFile, stamp } from './download';
+import { saveFile, stamp, XLSX_TYPE } from './download';
 import { fromDrop, fromInput, type PickedFile } from './files';
 import { tr } from './i18n';
 import { batchReportOf, errorOf, fileReportOf, localised, type CheckEntry } from './results';
@@ -288,7 +288,7 @@ export class CheckTab {
   private async exportMarked(row: Row): Promise<void> {
     try {
       const name = markedName(baseName(row.entry.picked.name), row.entry.report?.unit.name ?? null, this.app.locale, new Set());
-      saveFile(name, await this.marked(row), 'application/octet-stream');
+      saveFile(name, await this.marked(row), XLSX_TYPE);
     } catch (e) {
       this.fail(e);
     }
