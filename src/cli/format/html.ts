@@ -104,7 +104,8 @@ const WORDS = {
  * The zone comes from the environment (TZ, else the system's setting); an unknown zone name
  * falls back to the process's own clock.
  */
-export function localTimeWithOffset(d: Date, timeZone: string | undefined = process.env.TZ || undefined): string {
+// the web page renders this report too: there is no `process` in a browser
+export function localTimeWithOffset(d: Date, timeZone: string | undefined = (typeof process !== 'undefined' && process.env.TZ) || undefined): string {
   const p = (n: number): string => String(n).padStart(2, '0');
   try {
     const parts = new Intl.DateTimeFormat('en-US', {
