@@ -10,6 +10,7 @@ import { formatBatchHtml } from '../cli/format/html';
 import { SEVERITY_LABEL, STATUS_LABEL } from '../cli/format/labels';
 import { formatTotalsText } from '../cli/format/text';
 import { annotateWorkbook, canAnnotate } from '../io/annotate';
+import { markedCopyName } from '../core/marked-copy-name';
 import type { App } from './app';
 import { byId, fill, h } from './dom';
 import { saveFile, stamp } from './download';
@@ -27,20 +28,6 @@ interface Row {
 
 function baseName(name: string): string {
   return name.split('/').pop() ?? name;
-}
-
-function splitExt(name: string): [string, string] {
-  const m = /^(.*?)(\.[^.]*)?$/.exec(name) as RegExpExecArray;
-  return [m[1], m[2] ?? ''];
-}
-
-/** The CLI's names for annotated copies in one folder: the file's own name, -2, -3 … when taken. */
-function annotatedName(file: string, taken: Set<string>): string {
-  const [stem, ext] = splitExt(baseName(file));
-  let name = `${stem}${ext}`;
-  for (let i = 2; taken.has(name); i++) name = `${stem}-${i}${ext}`;
-  taken.add(name);
-  return name;
 }
 
 export class CheckTab {
@@ -261,14 +248,19 @@ export class CheckTab {
     const L = this.app.locale;
     const findings: Finding[] = localised(row.entry.report?.findings ?? [], L);
     const bytes = new Uint8Array(await row.entry.picked.file.arrayBuffer());
-    return annotateWorkbook(bytes, findings, { locale: L, sourceName: baseName(row.entry.picked.name) });
+    const unit = row.entry.report?.unit;
+    return annotateWorkbook(bytes, findings, {
+      locale: L,
+      sourceName: baseName(row.entry.picked.name),
+      unit: { name: unit?.name ?? null, year: unit?.year ?? null },
+    });
   }
 
   private async exportMarked(row: Row): Promise<void> {
     try {
-      const [stem, ext] = splitExt(baseName(row.entry.picked.name));
-      const suffix = this.app.locale === 'en' ? ' (marked)' : '（标注）';
-      saveFile(`${stem}${suffix}${ext}`, await this.marked(row), 'application/octet-stream');
+      // Named as `zwgk validate --annotate` names it: <单位名称>-问题标注.xlsx.
+      const name = markedCopyName(row.entry.picked.name, row.entry.report?.unit.name ?? null, this.app.locale, new Set());
+      saveFile(name, await this.marked(row), 'application/octet-stream');
     } catch (e) {
       this.fail(e);
     }
@@ -284,7 +276,7 @@ export class CheckTab {
         continue;
       }
       try {
-        files[annotatedName(row.entry.picked.name, taken)] = await this.marked(row);
+        files[markedCopyName(row.entry.picked.name, row.entry.report?.unit.name ?? null, this.app.locale, taken)] = await this.marked(row);
       } catch (e) {
         problems.push(errorOf(e).messages[this.app.locale]);
       }

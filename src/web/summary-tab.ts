@@ -9,8 +9,8 @@ import { creditCodeProblem } from '../core/credit-code';
 import { isUserError } from '../core/errors';
 import type { Snapshot } from '../core/snapshot';
 import { SummaryBatch, type PreviousMatch } from '../core/summary/batch';
-import { matchedByNameFinding, noPreviousFinding } from '../core/summary/cross-year';
-import { matchRoster, type RosterEntry } from '../core/summary/roster';
+import { matchedByNameFinding, noPreviousFinding, notFoundFinding } from '../core/summary/cross-year';
+import { applyRoster, type RosterEntry } from '../core/summary/roster';
 import { unitCells } from '../core/summary/unit-row';
 import { unitInfo } from '../core/validator';
 import { PreviousIndex, type PreviousEntry, type PreviousIndexProblem } from '../io/previous-lookup';
@@ -150,13 +150,15 @@ export class SummaryTab {
       entries.push({ path: f.name, code: u.code, name: u.name, year: u.year });
     }
     const index = new PreviousIndex(entries, problems);
+    const years = entries.map((e) => e.year).filter((y): y is number => y !== null);
     const localise = (f: ReturnType<typeof noPreviousFinding>): typeof f => ({ ...f, message: f.messages[locale] });
     return async (snapshot) => {
       const unit = unitInfo(snapshot);
       const cells = unitCells(snapshot);
       const match = index.lookup(unit);
       const prev = match ? snapshots.get(match.path) : undefined;
-      if (!match || !prev) return { snapshot: null, note: localise(noPreviousFinding(unit, cells.code)) };
+      // As `--previous`: a folder of the wrong year says which years it holds.
+      if (!match || !prev) return { snapshot: null, note: localise(notFoundFinding(unit, years, cells.code)) };
       const note = match.matchedBy === 'name' ? localise(matchedByNameFinding(unit, baseName(match.path), match.entry.code, cells.name)) : undefined;
       return { snapshot: prev, note };
     };
@@ -193,13 +195,10 @@ export class SummaryTab {
     const { rows, issues } = result;
     let missing: RosterEntry[] | null = null;
     if (roster) {
-      const match = matchRoster(roster, rows);
-      missing = match.missing;
-      match.findings.forEach((f, i) =>
-        issues.push({ unitName: match.missing[i].name, file: '', rule: f.rule, severity: f.severity, location: '', message: f.messages[L] }),
-      );
+      missing = applyRoster(roster, rows, issues, L);
     }
-    const bytes = await summaryWorkbookBytes({ locale: L, rows, issues, missing, sums: result.sums, info: result.info });
+    const title = { unitName: own.unitName, year: result.majorityYear, date: todayIso(), units: result.units };
+    const bytes = await summaryWorkbookBytes({ locale: L, rows, issues, missing, sums: result.sums, info: result.info, title });
     const name = `${L === 'en' ? 'summary' : '汇总'}-${stamp()}.xlsx`;
     this.last = { name, bytes };
     saveFile(name, bytes, XLSX_TYPE);

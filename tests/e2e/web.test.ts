@@ -167,8 +167,8 @@ describe('校验', () => {
       Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]));
 
     const one = await downloadOf(page, () => page.locator('#results-body tr', { hasText: '02-高新区' }).getByRole('button', { name: '标注副本' }).click());
-    expect(one.name).toBe('02-高新区-表三不平衡（标注）.xlsx');
-    expect(partsOf(one.bytes)).toEqual(partsOf(fs.readFileSync(path.join(out, '02-高新区-表三不平衡.xlsx'))));
+    expect(one.name).toBe('XX高新技术产业开发区管委会-问题标注.xlsx');
+    expect(partsOf(one.bytes)).toEqual(partsOf(fs.readFileSync(path.join(out, 'XX高新技术产业开发区管委会-问题标注.xlsx'))));
 
     const all = await downloadOf(page, () => page.click('#export-marked'));
     expect(all.name).toMatch(/\.zip$/);
@@ -261,8 +261,9 @@ describe('汇总', () => {
     const issues = cli['问题清单'].map((r) => r.map(asBrowser));
     expect(page_['汇总']).toEqual(units);
     expect(page_['问题清单']).toEqual(issues);
-    expect(page_['汇总']).toHaveLength(7);
-    // Last year's files were given (the examples are all of the same year): each unit gets the note that none was found.
+    expect(page_['汇总']).toHaveLength(9); // title, facts, header and six units
+    // Last year's files were given (the examples are all of this year): each unit gets the note that they are of the wrong year.
+    expect(page_['问题清单'].filter((r) => r.includes('上年报告目录中的文件是2025年度的，不是2024年度的：请检查 --previous 给出的文件夹，未进行跨年度校验。'))).toHaveLength(6);
     expect(page_['问题清单'].filter((r) => r.includes('Y-NO-PREVIOUS'))).toHaveLength(6);
     expect(page_['未报送']).toEqual(cli['未报送']);
     for (const name of Object.keys(cli).slice(3)) expect(page_[name]).toEqual(cli[name]);

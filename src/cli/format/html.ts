@@ -104,7 +104,7 @@ const WORDS = {
  * The zone comes from the environment (TZ, else the system's setting); an unknown zone name
  * falls back to the process's own clock.
  */
-export function localTimeWithOffset(d: Date, timeZone: string | undefined = process.env.TZ || undefined): string {
+export function localTimeWithOffset(d: Date, timeZone: string | undefined = environmentZone()): string {
   const p = (n: number): string => String(n).padStart(2, '0');
   try {
     const parts = new Intl.DateTimeFormat('en-US', {
@@ -119,6 +119,11 @@ export function localTimeWithOffset(d: Date, timeZone: string | undefined = proc
     const abs = Math.abs(offset);
     return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())} UTC${offset >= 0 ? '+' : '-'}${p(Math.floor(abs / 60))}:${p(abs % 60)}`;
   }
+}
+
+/** TZ of the environment under Node; in a browser (the web page builds this report too) the browser's zone. */
+function environmentZone(): string | undefined {
+  return typeof process !== 'undefined' && process.env ? process.env.TZ || undefined : undefined;
 }
 
 function countsOf(f: FileReport): Record<Severity, number> {
