@@ -393,7 +393,7 @@ test('with the built-ins IE 11 lacks removed, the pane still checks and summaris
   await validate(page, '错误 2 · 警告 1 · 提示 1');
   expect(await groups(page)).toEqual([
     [T3, [`T3-BALANCE@${T3}!J5`, `T3-ROWSUM@${T3}!J5`]],
-    [WORK, [`W-INTERP-OVERLAP@${WORK}!B8`, `CELL-TEXTNUM@${WORK}!B14`]],
+    [WORK, [`CELL-TEXTNUM@${WORK}!B14`, `W-INTERP-OVERLAP@${WORK}!B8`]],
   ]);
   await page.click('li[data-rule="CELL-TEXTNUM"] .quick-fix');
   await page.waitForFunction(() => document.querySelector('#summary')?.textContent === '错误 2 · 警告 0 · 提示 1');
