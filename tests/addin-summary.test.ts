@@ -53,7 +53,8 @@ beforeAll(async () => {
   const wb = XLSX.read(out, { type: 'buffer' });
   cliSheets = {};
   for (const name of ['汇总', '问题清单']) {
-    cliSheets[name] = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name], { header: 1, defval: null, raw: true });
+    // The CLI's list sheets carry two title rows above the header (the pane writes the table alone).
+    cliSheets[name] = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name], { header: 1, defval: null, raw: true, range: 2 });
   }
   const snap = readWorkbook(new Uint8Array(out), 'out.xlsx');
   cliSums = Object.fromEntries(Object.entries(snap.cells).map(([k, c]) => [k, c.value ?? c.raw]));
@@ -104,7 +105,7 @@ describe('the pane summary has the content of zwgk summary', () => {
 
   it('问题清单: the same findings as the CLI', () => {
     expect(asAoa(sheets[1])).toEqual(cliSheets['问题清单']);
-    const rules = sheets[1].rows.map((r) => r[2]);
+    const rules = sheets[1].rows.map((r) => r[4]);
     expect(rules).toEqual(expect.arrayContaining(['T3-ROWSUM', 'csv-not-supported', 'U-DUPLICATE']));
     expect(rules.filter((r) => r === 'U-DUPLICATE')).toHaveLength(2);
   });
@@ -131,7 +132,7 @@ describe('the pane summary has the content of zwgk summary', () => {
     const en = summarySheets(result, 'en');
     expect(en[0].columns.slice(0, 3)).toEqual(['No.', 'Unit', 'Credit code']);
     expect(en[0].rows[3][6]).toBe('unreadable');
-    expect(en[1].rows.find((r) => r[2] === 'U-DUPLICATE')?.[5]).toMatch(/^The credit code /);
+    expect(en[1].rows.find((r) => r[4] === 'U-DUPLICATE')?.[6]).toMatch(/^The credit code /);
   });
 });
 
@@ -148,7 +149,7 @@ describe('writing the sheets into the open workbook', () => {
     expect(host.log.syncs).toBe(4);
     expect(host.log.calls.filter((c) => c.startsWith('values '))).toEqual([
       `values 汇总 (2)!A1:R6`,
-      `values 问题清单!A1:F${sheets[1].rows.length + 1}`,
+      `values 问题清单!A1:H${sheets[1].rows.length + 1}`,
       `values 合计!A1:E${sheets[2].rows.length + 1}`,
     ]);
     const units = model.sheets.find((s) => s.name === '汇总 (2)')!.cells;
@@ -158,7 +159,7 @@ describe('writing the sheets into the open workbook', () => {
     expect(units.B1).toMatchObject({ value: '单位名称' });
     expect(model.tables?.map((t) => `${t.sheet}!${t.address} ${t.style}`)).toEqual([
       '汇总 (2)!A1:R6 TableStyleLight9',
-      `问题清单!A1:F${sheets[1].rows.length + 1} TableStyleLight9`,
+      `问题清单!A1:H${sheets[1].rows.length + 1} TableStyleLight9`,
       `合计!A1:E${sheets[2].rows.length + 1} TableStyleLight9`,
     ]);
     expect(host.log.calls).toContain('format.fill 汇总 (2)!A2:R2=#FFC7CE');
@@ -175,10 +176,10 @@ describe('writing the sheets into the open workbook', () => {
     const host = new FakeHost(sampleModel());
     const adapter = new ExcelAdapter(host.run as never, detectCapabilities((n, v) => host.isSetSupported(n, v)));
     const written = await adapter.writeSummarySheets([sheet]);
-    const slices = Math.ceil(12001 / Math.floor(MAX_CELLS_PER_SYNC / 6));
-    expect(slices).toBe(3);
+    const slices = Math.ceil(12001 / Math.floor(MAX_CELLS_PER_SYNC / 8));
+    expect(slices).toBe(4);
     expect(written.syncs).toBe(1 + slices);
-    expect(host.model.sheets.find((s) => s.name === '问题清单')!.cells.A12001).toMatchObject({ value: '单位11999' });
+    expect(host.model.sheets.find((s) => s.name === '问题清单')!.cells.B12001).toMatchObject({ value: '单位11999' });
   });
 
   it('freeSheetName follows Excel: case-insensitive, numbered', () => {
