@@ -194,6 +194,15 @@ describe("the tool's own outputs are never taken for submissions", () => {
     rmSync(join(dir, '某单位-问题标注 (1).xlsx'));
   }, 120_000);
 
+  it('an HTML report written into the folder is listed as the tool\'s own, not as an unknown file', async () => {
+    const report = join(dir, '报告.html');
+    expect((await cli(['validate', dir, '--format', 'html', '-o', report])).code).toBe(1);
+    const again = await validateJson([dir]);
+    expect(again.report.skipped).toEqual([{ file: report, code: 'own-output', message: `${report}：这是 zwgk 生成的报告，不是单位报送，未读取。` }]);
+    rmSync(report);
+    expect(hashTree(dir)).toEqual(inputs);
+  }, 60_000);
+
   it.each([
     ['validate -o onto a submission', (d: string) => ['validate', d, '--format', 'json', '-o', join(d, '02-高新区.xlsx'), '--force'], '-o'],
     ['validate -o onto a link to a submission', (d: string) => ['validate', d, '--format', 'json', '-o', join(root, 'link-to-input.xlsx'), '--force'], '-o'],

@@ -162,7 +162,7 @@ describe('output write errors are explained in words', () => {
     const out = folder('long-out');
     const r = await cli(['validate', join(dir, name), '--annotate', out]);
     expect(r.code).toBe(1);
-    // The copy is named by the unit (<单位名称>-问题标注.xlsx), so a long file name never makes a longer one.
+    // The copy is named after the unit; the long name of the input must not break the temporary file either.
     expect(r.err).toBe(`已写出标注副本：${join(out, 'XX高新技术产业开发区管委会-问题标注.xlsx')}\n`);
   });
 });

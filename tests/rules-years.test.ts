@@ -27,7 +27,6 @@ describe('across years', () => {
   it('Y-CARRY: error in the 总计 column, warning in the applicant columns', async () => {
     const fs = await findingsFor({}, { previous: lastYear({ T3_CARRYOUT_NAT: 3, T3_CARRYOUT_SUM: 4 }) });
     expect(fs.map(brief)).toEqual([
-      // errors before warnings within a sheet
       { rule: 'Y-CARRY', severity: 'error', cells: [`T3_CARRY_SUM@${T3}!J6`], values: { T3_CARRY_SUM: 3, lhs: 3, rhs: 4, absDiff: 1 } },
       { rule: 'Y-CARRY', severity: 'warning', cells: [`T3_CARRY_NAT@${T3}!D6`], values: { T3_CARRY_NAT: 2, lhs: 2, rhs: 3, absDiff: 1 } },
     ]);

@@ -3,6 +3,8 @@
  * per message (file-job.ts) and posts back the small result, or the refusal. It lives as long as
  * the guard keeps it, across files.
  */
+// First: SheetJS's codepage tables load only when an .xls needs them.
+import './lazy-codepages';
 import { parentPort } from 'node:worker_threads';
 import { isUserError } from '../core/errors';
 import { JobEnvironment } from './file-job';

@@ -2,6 +2,8 @@
  * The `zwgk` command line: picks the language, dispatches to a command, and turns every failure
  * into one sentence and an exit code (never a stack trace, unless ZWGK_DEBUG is set).
  */
+// First: SheetJS's codepage tables load only when an .xls needs them.
+import './lazy-codepages';
 import { isUserError } from '../core/errors';
 import type { Locale } from '../core/report';
 import { CliContext, EXIT_USAGE, t } from './context';
@@ -27,6 +29,7 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: ['检查或列出校验规则', 'check or list the validation rules'],
     load: () => require('./commands/rules').run as CommandRun,
   },
+  report: { summary: ['由工作簿生成年度报告（Word 或网页）', 'write the annual report (Word or web) from a workbook'], load: () => require('./commands/report').run as CommandRun },
   summary: {
     summary: ['汇总多个单位的报送，生成汇总工作簿', 'build the summary workbook across units'],
     load: () => require('./commands/summary').run as CommandRun,

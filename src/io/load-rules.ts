@@ -25,6 +25,7 @@ export function readRuleSources(dir: string = DEFAULT_RULES_DIR): RuleSource[] {
     });
   }
   names.sort();
+  const bundled = path.resolve(dir) === DEFAULT_RULES_DIR;
   return names.map((n) => {
     const file = path.join(dir, n);
     let size: number;
@@ -48,7 +49,8 @@ export function readRuleSources(dir: string = DEFAULT_RULES_DIR): RuleSource[] {
     }
     const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     try {
-      return { path: file, json: JSON.parse(text) as unknown };
+      const json = JSON.parse(text) as unknown;
+      return bundled ? { path: file, json, bundled } : { path: file, json };
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
       throw new UserError('rules-invalid', {

@@ -1,18 +1,22 @@
 /**
- * Reads a unit's workbook file (.xlsx, .xlsm, .xls, .ods) into a Snapshot with SheetJS.
+ * Reads a unit's workbook file (.xlsx, .xlsm, .xls, .ods) into a Snapshot: the named-cell reader
+ * for .xlsx/.xlsm, SheetJS for the rest and wherever the named-cell reader declines.
  *
- * The parsing of the bytes lives in ./reader/workbook-bytes (browser-safe, shared with the Excel
- * add-in); this module adds reading the file from disk. The input file is never modified and no
- * file is ever written.
+ * The parsing of the bytes lives in ./reader/named-first and ./reader/workbook-bytes (browser-safe,
+ * the latter shared with the Excel add-in); this module adds reading the file from disk. The input
+ * file is never modified and no file is ever written.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { isUserError, type UserError } from '../core/errors';
 import type { Snapshot } from '../core/snapshot';
 import { fileNotFound, notAFile, tooLarge, unreadable } from './reader/refusals';
-import { effectiveLimits, readWorkbook, type ReadLimits } from './reader/workbook-bytes';
+import { isReportDocument, readReportDocument } from './report-reader';
+import { readWorkbook } from './reader/named-first';
+import { effectiveLimits, type ReadLimits } from './reader/workbook-bytes';
 
 export { describeMissingNames } from './reader/describe';
-export { DEFAULT_LIMITS, readWorkbook, snapshotFromWorkbook, type ReadLimits } from './reader/workbook-bytes';
+export { readWorkbook } from './reader/named-first';
+export { DEFAULT_LIMITS, readWorkbookWithSheetJs, snapshotFromWorkbook, type ReadLimits } from './reader/workbook-bytes';
 
 function systemReason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
@@ -50,5 +54,8 @@ export async function readWorkbookFile(path: string, limits?: Partial<ReadLimits
   } catch (err) {
     throw fileError(path, err);
   }
-  return readWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path, lim);
+  const data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // A published report (Word document or web page) is read into the same Snapshot shape.
+  if (isReportDocument(data, path)) return readReportDocument(data, path, lim.maxUncompressedBytes);
+  return readWorkbook(data, path, lim);
 }

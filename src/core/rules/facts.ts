@@ -19,6 +19,7 @@ import {
 } from '../catalogue';
 import type { CellReading, Snapshot } from '../snapshot';
 import { checkCreditCode } from './credit-code';
+import { NAME_SETS } from './sets';
 import { narrativeFact } from '../narrative/fact';
 import { filingFact } from './filing';
 import { parseFigure } from '../narrative/numerals';
@@ -35,7 +36,22 @@ export interface RunContext {
 export const CONTEXT_FACT = 'ctx';
 
 /** A term of a sum: a defined name, optionally weighted, optionally read from last year's workbook. */
-export type Term = string | { name: string; coef?: number; prev?: boolean };
+/** A defined name, a name with a coefficient or last year's value, or a name set by key (see NAME_SETS). */
+export type Term = string | { name: string; coef?: number; prev?: boolean } | { set: string };
+
+type NameTerm = Exclude<Term, { set: string }>;
+
+/** The terms with every set replaced by its names; computed once per terms array (rules are reused across runs). */
+const flattened = new WeakMap<Term[], NameTerm[]>();
+
+function flatTerms(terms: Term[]): NameTerm[] {
+  let flat = flattened.get(terms);
+  if (!flat) {
+    flat = terms.flatMap((t) => (typeof t === 'object' && 'set' in t ? [...(NAME_SETS[t.set] ?? [])] : [t]));
+    flattened.set(terms, flat);
+  }
+  return flat;
+}
 
 export type BlankPolicy = 'skip' | 'zero';
 
@@ -181,7 +197,7 @@ export function cellFact(snapshot: Snapshot, name: string): CellFact {
   return { name, present: true, cls: r.cls, value: r.value, text };
 }
 
-function termValue(ctx: RunContext, term: Term, blank: BlankPolicy): number | null {
+function termValue(ctx: RunContext, term: NameTerm, blank: BlankPolicy): number | null {
   const t = typeof term === 'string' ? { name: term } : term;
   const snap = t.prev ? ctx.previous : ctx.snapshot;
   const v = snap ? (snap.cells[t.name]?.value ?? null) : null;
@@ -191,7 +207,7 @@ function termValue(ctx: RunContext, term: Term, blank: BlankPolicy): number | nu
 
 export function sumFact(ctx: RunContext, names: Term[], blank: BlankPolicy = 'skip'): SumFact {
   let total = 0;
-  for (const term of names) {
+  for (const term of flatTerms(names)) {
     const v = termValue(ctx, term, blank);
     if (v === null) return { value: null, skipped: true };
     total += v;
@@ -233,14 +249,33 @@ export function scanFact(snapshot: Snapshot, p: ScanParams): ScanFact {
   return { count: hits.length, hits };
 }
 
+/** A cell's text and its length, per reading: the narrative cells are read by many rules per run. */
+const textOfReading = new WeakMap<CellReading, { text: string; length: number }>();
+const NO_TEXT = Object.freeze({ text: '', length: 0 });
+/** Compiled patterns: the rules' patterns are few and fixed. */
+const patterns = new Map<string, RegExp>();
+
+function cellText(snapshot: Snapshot, name: string): { text: string; length: number } {
+  const reading = snapshot.cells[name];
+  if (!reading) return NO_TEXT;
+  let t = textOfReading.get(reading);
+  if (!t) {
+    const c = cellFact(snapshot, name);
+    const text = c.cls === 'blank' ? '' : c.text;
+    t = { text, length: (text.match(/[\p{L}\p{N}]/gu) ?? []).length };
+    textOfReading.set(reading, t);
+  }
+  return t;
+}
+
 export function textFact(snapshot: Snapshot, name: string, pattern?: string): TextFact {
-  const c = cellFact(snapshot, name);
-  const text = c.cls === 'blank' || !c.present ? '' : c.text;
-  const length = (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
+  const { text, length } = cellText(snapshot, name);
   let match: string | null = null;
   let number: number | null = null;
   if (pattern && text) {
-    const m = new RegExp(pattern, 'u').exec(text);
+    let re = patterns.get(pattern);
+    if (!re) patterns.set(pattern, (re = new RegExp(pattern, 'u')));
+    const m = re.exec(text);
     if (m) {
       match = m[0];
       number = m[1] !== undefined ? parseFigure(m[1]) : null;
@@ -398,7 +433,15 @@ export const FACTS: Record<FactId, (params: Params, almanac: Almanac) => Promise
 export function namesInParams(fact: string, params: Params | undefined): string[] {
   if (!params) return [];
   const termNames = (v: unknown): string[] =>
-    Array.isArray(v) ? v.map((t) => (typeof t === 'string' ? t : String((t as { name?: unknown }).name))) : [];
+    Array.isArray(v)
+      ? v.flatMap((t) => {
+          if (typeof t === 'string') return [t];
+          const set = (t as { set?: unknown }).set;
+          // An unknown set is reported as an unknown name: `set "…"`.
+          if (set !== undefined) return NAME_SETS[String(set)] ? [...NAME_SETS[String(set)]] : [`set "${String(set)}"`];
+          return [String((t as { name?: unknown }).name)];
+        })
+      : [];
   switch (fact) {
     case 'cell':
     case 'text':

@@ -228,6 +228,8 @@ function isTerm(t: unknown): boolean {
   if (typeof t === 'string') return true;
   if (t === null || typeof t !== 'object' || Array.isArray(t)) return false;
   const o = t as Record<string, unknown>;
+  // A name set by key (NAME_SETS); the linter reports an unknown key.
+  if ('set' in o) return typeof o.set === 'string' && Object.keys(o).length === 1;
   return typeof o.name === 'string' && (o.coef === undefined || (typeof o.coef === 'number' && Number.isFinite(o.coef))) && (o.prev === undefined || typeof o.prev === 'boolean');
 }
 

@@ -10,6 +10,11 @@ import type { LocalisedText, Severity } from '../report';
 export interface RuleSource {
   path: string;
   json: unknown;
+  /**
+   * The package's own rule files: a test checks them against the schema, so loading skips the
+   * schema check (compiling the schema was a large part of a cold start). The linter still runs.
+   */
+  bundled?: boolean;
 }
 
 /** One problem found in a rule file. */

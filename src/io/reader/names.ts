@@ -29,6 +29,7 @@ const XML_ENTITIES: Record<string, string> = { '&apos;': "'", '&quot;': '"', '&a
  * (&apos;My Sheet&apos;!$B$3, a sheet called Unit&apos;s Table).
  */
 export function unescapeXml(s: string): string {
+  if (s.indexOf('&') < 0) return s;
   return s.replace(/&(?:apos|quot|amp|lt|gt);/g, (m) => XML_ENTITIES[m]);
 }
 

@@ -227,12 +227,27 @@ function sheetJsParser(data: Uint8Array, fileName: string, sniffed: SniffedWorkb
   return { parse, small: sheetBytes(zip) <= ONE_PASS_SHEET_BYTES };
 }
 
-/** Reads .xlsx/.xlsm/.xls/.ods bytes into a Snapshot. Throws UserError with a specific code for unreadable input. */
-export function readWorkbook(data: Uint8Array, fileName: string, limits?: Partial<ReadLimits>): Snapshot {
+/** The checks every reader runs first: empty, too large, what container, zip bomb. */
+export function sniffed(data: Uint8Array, fileName: string, limits?: Partial<ReadLimits>): SniffedWorkbook {
   const lim = effectiveLimits(limits);
   if (data.length === 0) throw emptyFile(fileName);
   if (data.length > lim.maxBytes) throw tooLarge(fileName, data.length, lim.maxBytes);
-  const sniffed = sniffWorkbook(fileName, data, lim.maxUncompressedBytes);
+  return sniffWorkbook(fileName, data, lim.maxUncompressedBytes);
+}
+
+/**
+ * Reads .xlsx/.xlsm/.xls/.ods bytes into a Snapshot with SheetJS. Throws UserError with a specific
+ * code for unreadable input. (./named-first reads .xlsx/.xlsm faster and falls back to this.)
+ */
+export function readWorkbook(data: Uint8Array, fileName: string, limits?: Partial<ReadLimits>): Snapshot {
+  return readSniffedWithSheetJs(data, fileName, sniffed(data, fileName, limits));
+}
+
+/** Reads with SheetJS only: the reference reader (the differential test and the benchmark compare with it). */
+export const readWorkbookWithSheetJs = readWorkbook;
+
+/** Continues a read whose checks (sniffed) passed, with SheetJS. */
+export function readSniffedWithSheetJs(data: Uint8Array, fileName: string, sniffed: SniffedWorkbook): Snapshot {
   const { parse, small } = sheetJsParser(data, fileName, sniffed);
   // A submission's sheets are small: one pass reads them all. A large workbook is read in two: first
   // the workbook part alone (names, sheet list), then only the sheets and rows the names need, so a

@@ -4,7 +4,7 @@
  * byte budget. SheetJS trusts the sizes a file declares and inflates everything into memory, so a
  * crafted file (a "zip bomb") must be stopped here.
  */
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 
 export interface ZipEntry {
   name: string;
@@ -134,6 +134,14 @@ export function entryData(b: Uint8Array, entry: ZipEntry): Uint8Array {
 const CHUNK = 16 * 1024;
 
 /**
+ * The most a deflate stream of `compressed` bytes can expand to: one bit each for a length code of
+ * 258 bytes and its distance code gives at most 1032 bytes per input byte (RFC 1951), plus slack.
+ */
+function maxInflated(compressed: number): number {
+  return compressed * 1032 + 1024;
+}
+
+/**
  * Inflates every entry, counting the real output, and stops as soon as the total exceeds `budget`
  * (declared sizes can lie). Keeps what it inflates: the parts of the package by name, so the
  * parser does not unzip the file a second time. Entries of other methods and encrypted ones are
@@ -152,6 +160,21 @@ export function inflateWithin(b: Uint8Array, dir: ZipDirectory, budget: number):
     }
     if (entry.method !== 8 || entry.flags & 1) continue;
     const data = entryData(b, entry);
+    if (total + maxInflated(data.length) <= budget) {
+      // Even fully expanded this entry stays within the budget: inflate it in one go.
+      let out: Uint8Array;
+      try {
+        // Into a buffer of the declared size plus one byte: when that last byte gets used, the
+        // declared size was wrong and the entry is inflated again into a growing buffer.
+        const sized = entry.declaredSize <= maxInflated(data.length) ? inflateSync(data, { out: new Uint8Array(entry.declaredSize + 1) }) : null;
+        out = sized && sized.length <= entry.declaredSize ? sized : inflateSync(data);
+      } catch (err) {
+        throw new ZipStructureError(`entry ${entry.name} cannot be inflated (${(err as Error).message})`);
+      }
+      total += out.length;
+      parts.set(entry.name, out);
+      continue;
+    }
     const chunks: Uint8Array[] = [];
     let size = 0;
     let over = false;
