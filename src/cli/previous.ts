@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { isUserError, UserError } from '../core/errors';
 import type { Finding, Locale } from '../core/report';
 import type { Snapshot } from '../core/snapshot';
-import { matchedByNameFinding, noPreviousFinding, previousWrongYearFinding } from '../core/summary/cross-year';
+import { matchedByNameFinding, noPreviousFinding, notFoundFinding } from '../core/summary/cross-year';
 import { unitCells } from '../core/summary/unit-row';
 import { unitInfo } from '../core/validator';
 import { buildPreviousIndex, PreviousIndex, SnapshotReader } from '../io/previous-index';
@@ -43,10 +43,7 @@ export function previousFinder(index: PreviousIndex, locale: Locale, read: Snaps
       if (!match) {
         // A folder of the wrong year says so, rather than "not found" for every unit.
         const years = index.entries.map((e) => e.year).filter((y): y is number => y !== null);
-        if (unit.year !== null && years.length > 0 && !years.includes(unit.year - 1)) {
-          return { snapshot: null, path: null, matchedBy: null, note: localised(previousWrongYearFinding(unit, years, unit.year - 1, cells.code), locale) };
-        }
-        return { snapshot: null, path: null, matchedBy: null, note: localised(noPreviousFinding(unit, cells.code), locale) };
+        return { snapshot: null, path: null, matchedBy: null, note: localised(notFoundFinding(unit, years, cells.code), locale) };
       }
       let previous: Snapshot;
       try {

@@ -10,8 +10,7 @@ import { creditCodeProblem } from '../../core/credit-code';
 import { UserError } from '../../core/errors';
 import type { Snapshot } from '../../core/snapshot';
 import { SummaryBatch, type BatchValidator } from '../../core/summary/batch';
-import { matchRoster, notOnRoster, type RosterEntry } from '../../core/summary/roster';
-import { addFindingsToRow, issueRow } from '../../core/summary/unit-row';
+import { applyRoster, type RosterEntry } from '../../core/summary/roster';
 import { loadRuleSet } from '../../core/validator';
 import { writeFileAtomic } from '../../io/atomic-write';
 import { loadRuleSources } from '../../io/load-rules';
@@ -313,17 +312,8 @@ async function summariseWith(guard: ReadGuard, setup: JobSetup, paths: string[],
 
   let missing: RosterEntry[] | null = null;
   if (roster) {
-    const match = matchRoster(roster, rows);
-    missing = match.missing;
-    // Submitters the roster does not list (another district, a renamed unit, an old roster).
-    for (const [index, f] of notOnRoster(roster, rows)) {
-      const row = rows[index];
-      addFindingsToRow(row, [f]);
-      issues.push(issueRow(row, f, locale));
-    }
-    match.findings.forEach((f, i) =>
-      issues.push({ unitName: match.missing[i].name, file: '', rule: f.rule, severity: f.severity, location: '', message: f.messages[locale] }),
-    );
+    // Submitters the roster does not list (another district, a renamed unit, an old roster), then the missing.
+    missing = applyRoster(roster, rows, issues, locale);
   }
 
   const title = { unitName: opts.unitName, year: result.majorityYear, date: opts.date ?? todayIso(), units: result.units };

@@ -47,3 +47,13 @@ export function previousWrongYearFinding(unit: UnitInfo, years: readonly number[
     values: { code: unit.code, name: unit.name, expectedYear: expected, foundYears: sorted.join(', ') },
   };
 }
+
+/**
+ * The note for a unit whose last-year file was not found: when last year's folder holds only
+ * other years (`years`: the report years of its files) and none is the year before the unit's,
+ * previousWrongYearFinding; else noPreviousFinding. Every host (CLI, web page) says the same.
+ */
+export function notFoundFinding(unit: UnitInfo, years: readonly number[], cell?: FindingCell): Finding {
+  if (unit.year !== null && years.length > 0 && !years.includes(unit.year - 1)) return previousWrongYearFinding(unit, years, unit.year - 1, cell);
+  return noPreviousFinding(unit, cell);
+}

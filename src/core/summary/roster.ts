@@ -2,9 +2,9 @@
  * The roster (名册) of units expected to report, and U-MISSING: roster units without a submission.
  */
 import { renderCode } from '../codes/registry';
-import type { Finding, LocalisedText } from '../report';
+import type { Finding, Locale, LocalisedText } from '../report';
 import { codeKey, nameKey } from './keys';
-import type { UnitRow } from './unit-row';
+import { addFindingsToRow, issueRow, type IssueRow, type UnitRow } from './unit-row';
 
 export interface RosterEntry {
   code: string | null;
@@ -116,4 +116,22 @@ export function notOnRoster(roster: readonly RosterEntry[], rows: readonly UnitR
     });
   }
   return out;
+}
+
+/**
+ * The roster's findings of a finished summary, the same in every host: U-NOT-ON-ROSTER on each
+ * submitter the roster does not list (added to its row and to `issues`), then U-MISSING for each
+ * roster unit without a submission (added to `issues`). Returns the missing entries (未报送 sheet).
+ */
+export function applyRoster(roster: readonly RosterEntry[], rows: UnitRow[], issues: IssueRow[], locale: Locale): RosterEntry[] {
+  const match = matchRoster(roster, rows);
+  for (const [index, f] of notOnRoster(roster, rows)) {
+    const row = rows[index];
+    addFindingsToRow(row, [f]);
+    issues.push(issueRow(row, f, locale));
+  }
+  match.findings.forEach((f, i) =>
+    issues.push({ unitName: match.missing[i].name, file: '', rule: f.rule, severity: f.severity, location: '', message: f.messages[locale] }),
+  );
+  return match.missing;
 }
