@@ -35,23 +35,13 @@ export interface RunContext {
 /** The single runtime fact every fact reads. */
 export const CONTEXT_FACT = 'ctx';
 
-/** A term of a sum: a defined name, optionally weighted, optionally read from last year's workbook. */
-/** A defined name, a name with a coefficient or last year's value, or a name set by key (see NAME_SETS). */
+/**
+ * A term of a sum: a defined name, optionally weighted, optionally read from last year's workbook;
+ * or a name set by key (see NAME_SETS).
+ */
 export type Term = string | { name: string; coef?: number; prev?: boolean } | { set: string };
 
 type NameTerm = Exclude<Term, { set: string }>;
-
-/** The terms with every set replaced by its names; computed once per terms array (rules are reused across runs). */
-const flattened = new WeakMap<Term[], NameTerm[]>();
-
-function flatTerms(terms: Term[]): NameTerm[] {
-  let flat = flattened.get(terms);
-  if (!flat) {
-    flat = terms.flatMap((t) => (typeof t === 'object' && 'set' in t ? [...(NAME_SETS[t.set] ?? [])] : [t]));
-    flattened.set(terms, flat);
-  }
-  return flat;
-}
 
 export type BlankPolicy = 'skip' | 'zero';
 
@@ -207,10 +197,14 @@ function termValue(ctx: RunContext, term: NameTerm, blank: BlankPolicy): number 
 
 export function sumFact(ctx: RunContext, names: Term[], blank: BlankPolicy = 'skip'): SumFact {
   let total = 0;
-  for (const term of flatTerms(names)) {
-    const v = termValue(ctx, term, blank);
-    if (v === null) return { value: null, skipped: true };
-    total += v;
+  for (const term of names) {
+    // A set stands for its names (the linter has checked the key).
+    const members: readonly NameTerm[] = typeof term === 'object' && 'set' in term ? (NAME_SETS[term.set] ?? []) : [term];
+    for (const m of members) {
+      const v = termValue(ctx, m, blank);
+      if (v === null) return { value: null, skipped: true };
+      total += v;
+    }
   }
   return { value: round(total), skipped: false };
 }
