@@ -104,9 +104,9 @@ module.exports = async (env = {}, argv = {}) => {
   const outDir = path.resolve(process.env.ADDIN_OUT_DIR || path.join(__dirname, 'dist/addin'));
 
   const copies = [
-    { from: 'src/addin/taskpane.css', to: 'taskpane.css', transform: (content) => cssWithFallbacks(content.toString()) },
+    { from: 'src/addin/taskpane/taskpane.css', to: 'taskpane.css', transform: (content) => cssWithFallbacks(content.toString()) },
     { from: 'src/addin/support.html', to: 'support.html' },
-    { from: 'src/addin/pane-boot.js', to: 'pane-boot.js' },
+    { from: 'src/addin/taskpane/pane-boot.js', to: 'pane-boot.js' },
     { from: 'assets/*.png', to: 'assets/[name][ext]' },
     {
       from: 'manifest.xml',
@@ -123,8 +123,8 @@ module.exports = async (env = {}, argv = {}) => {
 
   // The polyfills module comes first: the webpack runtime needs Promise for the lazy chunks.
   const entry = {
-    taskpane: ['./src/addin/polyfills.ts', './src/addin/taskpane.ts'],
-    commands: './src/addin/commands.ts',
+    taskpane: ['./src/addin/taskpane/polyfills.ts', './src/addin/taskpane/taskpane.ts'],
+    commands: './src/addin/commands/commands.ts',
   };
   // Tests only: a fake Office host (Office and Excel globals over an in-memory workbook), loaded by the
   // pages in place of Office.js.
@@ -166,13 +166,13 @@ module.exports = async (env = {}, argv = {}) => {
       new webpack.DefinePlugin({ __ZWGK_TEMPLATE_BASE64__: JSON.stringify(await templateBase64()) }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
-        template: './src/addin/taskpane.html',
+        template: './src/addin/taskpane/taskpane.html',
         chunks: ['taskpane'],
         templateParameters: { officeJsUrl, officeJsMode: officeJs },
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',
-        template: './src/addin/commands.html',
+        template: './src/addin/commands/commands.html',
         chunks: ['commands'],
         templateParameters: { officeJsUrl, officeJsMode: officeJs },
       }),

@@ -20,6 +20,10 @@ async function main() {
     writeFileSync(join(dir, `${unit.file}.xlsx`), await writeTemplate({ values: unit.values }));
     console.log(`examples/${unit.file}.xlsx  ${unit.about}`);
   }
+  // One generated annual report (zwgk report) of the clean unit.
+  const { EXAMPLE_REPORT, exampleReportDocx } = require(join(dist, 'examples', 'report.js'));
+  writeFileSync(join(dir, EXAMPLE_REPORT.file), await exampleReportDocx());
+  console.log(`examples/${EXAMPLE_REPORT.file}  zwgk report 由一份合格的工作簿生成的年度报告`);
 }
 
 main().catch((e) => {

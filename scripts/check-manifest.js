@@ -224,7 +224,9 @@ function checkManifest(xmlText, options = {}) {
   const fileFor = (url) => {
     const p = decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '');
     const base = path.basename(p);
-    const candidates = [path.join(rootDir, p), path.join(rootDir, 'src/addin', base)];
+    // Pages live in src/addin/ or, as in the Office-Addin-TaskPane layout, in a folder of their name (taskpane/, commands/).
+    const stem = base.replace(/\.[^.]+$/, '');
+    const candidates = [path.join(rootDir, p), path.join(rootDir, 'src/addin', base), path.join(rootDir, 'src/addin', stem, base)];
     return candidates.find((f) => fs.existsSync(f));
   };
   const checkIcon = (url, size, line) => {

@@ -64,3 +64,28 @@ zwgkRun(['summary', 'examples', '-o', summary, '--unit-name', 'XX县人民政府
 const summaryPdf = toPdf(summary);
 png(summaryPdf, pageWith(summaryPdf, '汇总 — 汇总'), 'summary-units.png');
 png(summaryPdf, pageWith(summaryPdf, '汇总 — 问题清单'), 'summary-findings.png');
+
+// The HTML report of all examples, as a browser shows it (Chromium through playwright-core).
+(async () => {
+  const html = join(work, 'report.html');
+  zwgkRun(['validate', 'examples', '--format', 'html', '-o', html]);
+  const { chromium } = require('playwright-core');
+  // A fresh profile of its own, so nothing of another browser session is used.
+  const browser = await chromium.launchPersistentContext(join(work, 'chromium'), {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width: 1100, height: 860 },
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`file://${html}`);
+    const out = join(root, 'docs', 'html-report.png');
+    await page.screenshot({ path: out });
+    console.log(out);
+  } finally {
+    await browser.close();
+  }
+})().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -67,6 +67,15 @@ function asAoa(sheet: SummarySheet): unknown[][] {
   return [sheet.columns, ...sheet.rows];
 }
 
+/** The CLI's sheet from its header row on: the printed workbook puts a title and an information line above it. */
+function fromHeader(aoa: unknown[][], columns: readonly string[]): unknown[][] {
+  const at = aoa.findIndex((row) => columns.every((c, i) => row[i] === c));
+  return at < 0 ? aoa : aoa.slice(at).map((row) => row.slice(0, columns.length));
+}
+
+/** "A1:H6" for a sheet of `columns` columns and `rows` rows below the header. */
+const span = (columns: number, rows: number): string => `A1:${String.fromCharCode(64 + columns)}${rows + 1}`;
+
 describe('the pane summary has the content of zwgk summary', () => {
   let sheets: SummarySheet[];
   const progress: SummaryProgress[] = [];
@@ -88,7 +97,7 @@ describe('the pane summary has the content of zwgk summary', () => {
 
   it('汇总: the same rows as the CLI', () => {
     expect(sheets.map((s) => s.name)).toEqual(['汇总', '问题清单', '合计']);
-    expect(asAoa(sheets[0])).toEqual(cliSheets['汇总']);
+    expect(asAoa(sheets[0])).toEqual(fromHeader(cliSheets['汇总'], sheets[0].columns));
     // Spot checks so the comparison cannot pass on two empty sheets.
     const rows = sheets[0].rows;
     expect(rows.map((r) => [r[1], r[5], r[6], r[9]])).toEqual([
@@ -103,8 +112,8 @@ describe('the pane summary has the content of zwgk summary', () => {
   });
 
   it('问题清单: the same findings as the CLI', () => {
-    expect(asAoa(sheets[1])).toEqual(cliSheets['问题清单']);
-    const rules = sheets[1].rows.map((r) => r[2]);
+    expect(asAoa(sheets[1])).toEqual(fromHeader(cliSheets['问题清单'], sheets[1].columns));
+    const rules = sheets[1].rows.map((r) => r[4]);
     expect(rules).toEqual(expect.arrayContaining(['T3-ROWSUM', 'csv-not-supported', 'U-DUPLICATE']));
     expect(rules.filter((r) => r === 'U-DUPLICATE')).toHaveLength(2);
   });
@@ -131,7 +140,7 @@ describe('the pane summary has the content of zwgk summary', () => {
     const en = summarySheets(result, 'en');
     expect(en[0].columns.slice(0, 3)).toEqual(['No.', 'Unit', 'Credit code']);
     expect(en[0].rows[3][6]).toBe('unreadable');
-    expect(en[1].rows.find((r) => r[2] === 'U-DUPLICATE')?.[5]).toMatch(/^The credit code /);
+    expect(en[1].rows.find((r) => r[4] === 'U-DUPLICATE')?.[6]).toMatch(/^The credit code /);
   });
 });
 
@@ -148,7 +157,7 @@ describe('writing the sheets into the open workbook', () => {
     expect(host.log.syncs).toBe(4);
     expect(host.log.calls.filter((c) => c.startsWith('values '))).toEqual([
       `values 汇总 (2)!A1:R6`,
-      `values 问题清单!A1:F${sheets[1].rows.length + 1}`,
+      `values 问题清单!${span(sheets[1].columns.length, sheets[1].rows.length)}`,
       `values 合计!A1:E${sheets[2].rows.length + 1}`,
     ]);
     const units = model.sheets.find((s) => s.name === '汇总 (2)')!.cells;
@@ -158,7 +167,7 @@ describe('writing the sheets into the open workbook', () => {
     expect(units.B1).toMatchObject({ value: '单位名称' });
     expect(model.tables?.map((t) => `${t.sheet}!${t.address} ${t.style}`)).toEqual([
       '汇总 (2)!A1:R6 TableStyleLight9',
-      `问题清单!A1:F${sheets[1].rows.length + 1} TableStyleLight9`,
+      `问题清单!${span(sheets[1].columns.length, sheets[1].rows.length)} TableStyleLight9`,
       `合计!A1:E${sheets[2].rows.length + 1} TableStyleLight9`,
     ]);
     expect(host.log.calls).toContain('format.fill 汇总 (2)!A2:R2=#FFC7CE');
@@ -175,10 +184,12 @@ describe('writing the sheets into the open workbook', () => {
     const host = new FakeHost(sampleModel());
     const adapter = new ExcelAdapter(host.run as never, detectCapabilities((n, v) => host.isSetSupported(n, v)));
     const written = await adapter.writeSummarySheets([sheet]);
-    const slices = Math.ceil(12001 / Math.floor(MAX_CELLS_PER_SYNC / 6));
-    expect(slices).toBe(3);
+    const slices = Math.ceil(12001 / Math.floor(MAX_CELLS_PER_SYNC / sheet.columns.length));
+    expect(slices).toBe(4);
     expect(written.syncs).toBe(1 + slices);
-    expect(host.model.sheets.find((s) => s.name === '问题清单')!.cells.A12001).toMatchObject({ value: '单位11999' });
+    // The last row arrived: its number (序号) in A and its unit in B.
+    const cells = host.model.sheets.find((s) => s.name === '问题清单')!.cells;
+    expect([cells.A12001?.value, cells.B12001?.value]).toEqual([12000, '单位11999']);
   });
 
   it('freeSheetName follows Excel: case-insensitive, numbered', () => {
@@ -195,7 +206,7 @@ describe('writing the sheets into the open workbook', () => {
     expect(host.model.createdWorkbooks).toHaveLength(1);
     const wb = XLSX.read(host.model.createdWorkbooks![0], { type: 'base64', cellFormula: true });
     expect(wb.SheetNames).toEqual(['汇总', '问题清单', '合计']);
-    expect(XLSX.utils.sheet_to_json(wb.Sheets['汇总'], { header: 1, defval: null, raw: true })).toEqual(cliSheets['汇总']);
+    expect(XLSX.utils.sheet_to_json(wb.Sheets['汇总'], { header: 1, defval: null, raw: true })).toEqual(fromHeader(cliSheets['汇总'], sheets[0].columns));
     expect(wb.Sheets['汇总'].B3).toMatchObject({ t: 's', v: FORMULA_NAME });
     expect(wb.Sheets['汇总'].B3.f).toBeUndefined();
     expect(sheetsAsWorkbookBase64(sheets).length).toBeGreaterThan(1000);

@@ -296,6 +296,10 @@ describe('annotateWorkbook: other inputs', () => {
     const twice = annotateWorkbook(output, [FINDINGS[0]], { locale: 'zh-CN', sourceName: 'unit.xlsx' });
     const wb = XLSX.read(twice, { type: 'array' });
     expect(wb.SheetNames).toEqual([SHEET_A, SHEET_B, SHEET_C, '问题清单', '问题清单 (2)']);
+    // The switch of the marks now points at the new list; no name is defined twice.
+    const names = [...partText(unzip(twice), 'xl/workbook.xml').matchAll(/<definedName name="([^"]+)"(?: localSheetId="(\d+)")?/g)].map((m) => `${m[1]}@${m[2] ?? ''}`);
+    expect(new Set(names).size).toBe(names.length);
+    expect(partText(unzip(twice), 'xl/workbook.xml')).toContain(`<definedName name="ZWGK_SHOW_MARKS">'问题清单 (2)'!$E$3</definedName>`);
   });
 
   test('no findings still gives a list sheet that says so', () => {

@@ -176,10 +176,11 @@ describe("the tool's own outputs are never taken for submissions", () => {
   it('marked copies written into the input folder are not read again, even renamed; inputs never replaced, even with --force', async () => {
     const r = await cli(['validate', dir, '--annotate', dir, '--force', '--format', 'json']);
     expect(r.code).toBe(1);
+    // The copy is named by the unit (<单位名称>-问题标注.xlsx), never by the submission it would replace.
     const written = readdirSync(dir).filter((f) => !(f in inputs)).sort();
-    expect(written).toEqual(['02-高新区-2.xlsx']);
-    expect(hashTree(dir)).toEqual({ ...inputs, '02-高新区-2.xlsx': expect.any(String) });
-    renameSync(join(dir, '02-高新区-2.xlsx'), join(dir, '某单位-问题标注 (1).xlsx'));
+    expect(written).toEqual(['XX高新技术产业开发区管委会-问题标注.xlsx']);
+    expect(hashTree(dir)).toEqual({ ...inputs, 'XX高新技术产业开发区管委会-问题标注.xlsx': expect.any(String) });
+    renameSync(join(dir, 'XX高新技术产业开发区管委会-问题标注.xlsx'), join(dir, '某单位-问题标注 (1).xlsx'));
     const again = await validateJson([dir]);
     expect(again.code).toBe(1);
     expect(again.report.files.map((f) => basename(f.file))).toEqual(['01-县教育局.xlsx', '02-高新区.xlsx']);
@@ -192,6 +193,15 @@ describe("the tool's own outputs are never taken for submissions", () => {
     ]);
     rmSync(join(dir, '某单位-问题标注 (1).xlsx'));
   }, 120_000);
+
+  it('an HTML report written into the folder is listed as the tool\'s own, not as an unknown file', async () => {
+    const report = join(dir, '报告.html');
+    expect((await cli(['validate', dir, '--format', 'html', '-o', report])).code).toBe(1);
+    const again = await validateJson([dir]);
+    expect(again.report.skipped).toEqual([{ file: report, code: 'own-output', message: `${report}：这是 zwgk 生成的报告，不是单位报送，未读取。` }]);
+    rmSync(report);
+    expect(hashTree(dir)).toEqual(inputs);
+  }, 60_000);
 
   it.each([
     ['validate -o onto a submission', (d: string) => ['validate', d, '--format', 'json', '-o', join(d, '02-高新区.xlsx'), '--force'], '-o'],

@@ -182,6 +182,6 @@ describe('Ctrl+C in the middle of a batch', () => {
     // Interrupted, not finished: killed by the signal (or exiting 130 after cleaning up).
     expect(res.signal === 'SIGINT' || res.code === 130).toBe(true);
     expect(readdirSync(outDir)).toEqual([]);
-    expect(readdirSync(batch).filter((f) => !f.endsWith('.xlsx'))).toEqual([]);
+    expect(readdirSync(batch).filter((f) => !/\.(?:xlsx|docx)$/.test(f))).toEqual([]);
   }, 60_000);
 });

@@ -162,6 +162,7 @@ describe('output write errors are explained in words', () => {
     const out = folder('long-out');
     const r = await cli(['validate', join(dir, name), '--annotate', out]);
     expect(r.code).toBe(1);
-    expect(r.err).toBe(`已写出标注副本：${join(out, name)}\n`);
+    // The copy is named after the unit; the long name of the input must not break the temporary file either.
+    expect(r.err).toBe(`已写出标注副本：${join(out, 'XX高新技术产业开发区管委会-问题标注.xlsx')}\n`);
   });
 });

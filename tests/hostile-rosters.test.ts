@@ -3,6 +3,7 @@
  * "Unicode 文本" (UTF-16 with BOM, tab-separated), GBK CSV, and credit codes that Excel stored as
  * numbers (flagged as having lost their last digits, matched by name instead of read as 9.13401E+17).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +58,16 @@ describe('readRoster', () => {
       { code: null, codeLostDigits: '9.13401E+17', name: 'XX县教育局', type: null, line: 4 },
     ]);
   });
+});
+
+test('a roster that is not a regular file, or far too large, is refused before it is read', async () => {
+  const fifoDir = join(dir, 'fifo');
+  mkdirSync(fifoDir);
+  execFileSync('mkfifo', [join(fifoDir, '名册.csv')]);
+  await expect(readRoster(join(fifoDir, '名册.csv'))).rejects.toMatchObject({ code: 'roster-not-file' });
+  const big = join(dir, '大名册.csv');
+  writeFileSync(big, Buffer.alloc(21 * 1024 * 1024, 0x41));
+  await expect(readRoster(big)).rejects.toThrow(/大名册\.csv" is 21\.0 MB, over the 20 MB limit/);
 });
 
 test('zwgk summary says which roster lines lost their codes and matches them by name', async () => {

@@ -8,6 +8,8 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { SaxesParser } from 'saxes';
 import * as XLSX from 'xlsx';
 import { main } from '../src/cli/main';
 import { cellText } from '../src/io/cell-text';
@@ -32,6 +34,29 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+/**
+ * Every XML part of a written workbook is well-formed XML 1.0 (what openpyxl and LibreOffice need
+ * before anything else): parsed strictly with saxes, returns the parts that fail.
+ */
+function malformedParts(bytes: Uint8Array): string[] {
+  const bad: string[] = [];
+  for (const [name, data] of Object.entries(unzipSync(bytes))) {
+    if (!/\.(xml|rels|vml)$/.test(name)) continue;
+    const parser = new SaxesParser({ xmlns: false });
+    let failed = false;
+    parser.on('error', () => {
+      failed = true;
+    });
+    try {
+      parser.write(strFromU8(data)).close();
+    } catch {
+      failed = true;
+    }
+    if (failed) bad.push(name);
+  }
+  return bad;
+}
+
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const stdout = captureStream();
   const stderr = captureStream();
@@ -48,8 +73,11 @@ test('the summary workbook opens in SheetJS and LibreOffice with every unit name
   const out = join(root, '汇总.xlsx');
   const r = await cli(['summary', dir, '-o', out]);
   expect(r.code).toBe(1);
+  expect(malformedParts(readFileSync(out))).toEqual([]);
   const wb = XLSX.read(readFileSync(out));
-  const names = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['汇总'], { header: 1 }).slice(1).map((row) => row[1]);
+  const table = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['汇总'], { header: 1 });
+  const header = table.findIndex((row) => row[1] === '单位名称');
+  const names = table.slice(header + 1).map((row) => row[1]);
   expect(names).toEqual(['甲乙丙\ufffd丁_x0041_\u202e戊', OTHER_NAME]);
   const csv = readFileSync(convertWithLibreOffice(out, 'csv', join(root, 'lo')), 'utf8');
   expect(csv).toContain(OTHER_NAME);
@@ -62,6 +90,7 @@ test("a marked copy's 问题清单 opens in SheetJS and LibreOffice", async () =
   const r = await cli(['validate', dir, '--annotate', marked, '--format', 'json']);
   expect(r.code).toBe(1);
   for (const f of readdirSync(marked)) {
+    expect(malformedParts(readFileSync(join(marked, f)))).toEqual([]);
     const wb = XLSX.read(readFileSync(join(marked, f)));
     expect(wb.SheetNames[wb.SheetNames.length - 1]).toBe('问题清单');
     expect(convertWithLibreOffice(join(marked, f), 'csv', join(root, 'lo-marked'))).toMatch(/\.csv$/);

@@ -256,6 +256,14 @@ describe('summary workbook', () => {
     const r = await run(['summary', join(dir, 'in'), '-o', out, '--previous', join(dir, 'in')]);
     expect(r.err).toContain('上年报告目录中的文件是2024年度的，不是2023年度的');
     expect(r.err).not.toContain('没有找到');
+    // validate says it too, once on stderr and in each unit's report.
+    const v = await run(['validate', join(dir, 'in'), '--previous', join(dir, 'in'), '--format', 'json']);
+    expect(v.err.match(/不是2023年度的/g)).toHaveLength(1);
+    const notes = (JSON.parse(v.out) as BatchReport).files.map((f) => f.findings.find((x) => x.rule === 'Y-NO-PREVIOUS')?.message);
+    expect(notes).toEqual([
+      '上年报告目录中的文件是2024年度的，不是2023年度的：请检查 --previous 给出的文件夹，未进行跨年度校验。',
+      '上年报告目录中的文件是2024年度的，不是2023年度的：请检查 --previous 给出的文件夹，未进行跨年度校验。',
+    ]);
   });
 });
 

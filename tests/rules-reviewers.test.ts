@@ -10,6 +10,8 @@ import type { Snapshot } from '../src/core/snapshot';
 import { cleanUnitValues, type ExampleValue } from '../src/examples/units';
 import { readWorkbook } from '../src/io/read-workbook';
 import { writeTemplate, type CellInput } from '../src/io/template-writer';
+import { Validator, loadRuleSet } from '../src/core/validator';
+import { readRuleSources } from '../src/io/load-rules';
 import { t3Values, validator } from './helpers/rules';
 
 const NOW = new Date('2026-11-25T00:00:00Z');
@@ -175,6 +177,33 @@ describe('reviewers’ checks on the numbers', () => {
     expect(
       await findings({ INFO_DATE: '2026-02-10', INFO_UNIT_TYPE: '县级人民政府', TXT_OVERVIEW: String(cleanUnitValues().TXT_OVERVIEW) + ASSESSMENT }),
     ).toEqual([]);
+  });
+
+  it('INFO-DATE-LATE with an earlier local deadline: a local rule passes its own date to the filing fact', async () => {
+    const local = {
+      path: '本地规则/怀化.json',
+      json: {
+        format: 'zwgk-rules/1',
+        overrides: [{ rule: 'INFO-DATE-LATE', enabled: false }],
+        rules: [
+          {
+            name: 'LOCAL-DATE-LATE',
+            conditions: { all: [{ fact: 'filing', params: { departmentDeadline: '01-26' }, path: 'late', operator: 'equal', value: false }] },
+            event: {
+              type: 'local',
+              params: {
+                ruleId: 'LOCAL-DATE-LATE', severity: 'warning', cells: ['INFO_DATE'],
+                description: { 'zh-CN': '本市要求市直单位 1 月 26 日前报送', en: 'Local rule: departments file by 26 January' },
+                message: { 'zh-CN': '填报日期 {date} 晚于本市规定的 {deadline}。', en: 'Filed {date}, after the local deadline {deadline}.' },
+              },
+            },
+          },
+        ],
+      },
+    };
+    const v = new Validator(loadRuleSet([...readRuleSources(), local]));
+    const report = await v.validate(await snapshotOf({ INFO_DATE: '2026-01-28' }), { now: NOW });
+    expect(report.findings.map((f) => [f.rule, f.message])).toEqual([['LOCAL-DATE-LATE', '填报日期 2026-01-28 晚于本市规定的 2026-01-26。']]);
   });
 
   it('T2-FEE-UNIT: thresholds tiered by unit type', async () => {

@@ -14,7 +14,7 @@
  * - The tool's own outputs (summary workbooks, marked copies; see io/own-output) are listed and
  *   left out, whatever their file names.
  */
-import { lstat, readdir, stat } from 'node:fs/promises';
+import { lstat, open, readdir, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
 import { basename, extname, join, resolve, sep } from 'node:path';
 import * as iconv from 'iconv-lite';
@@ -23,7 +23,7 @@ import type { LocalisedText } from '../core/report';
 import { outputKindOfFile } from '../io/own-output';
 
 /** Extensions read as submissions. Formats the reader refuses (WPS .et) are read so it can say why. */
-export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.ods', '.xlsb', '.xltx', '.xltm', '.xlt', '.et', '.ett'];
+export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.ods', '.xlsb', '.xltx', '.xltm', '.xlt', '.et', '.ett', '.docx', '.html', '.htm'];
 
 /** Excel's and LibreOffice's lock files (~$名称.xlsx, .~lock.名称.xlsx#) are not submissions. */
 function isLockFile(name: string): boolean {
@@ -131,6 +131,11 @@ const SKIP = {
       en: `${visibleName(p)}: a summary workbook written by zwgk, not a unit's submission; left out (name the file itself to validate it).`,
     },
   }),
+  report: (p: string): SkippedEntry => ({
+    path: p,
+    code: 'own-output',
+    messages: { 'zh-CN': `${visibleName(p)}：这是 zwgk 生成的报告，不是单位报送，未读取。`, en: `${visibleName(p)}: a report written by zwgk, not a unit's submission; not read.` },
+  }),
   annotated: (p: string): SkippedEntry => ({
     path: p,
     code: 'own-output',
@@ -160,6 +165,25 @@ function specialWorkbook(p: string): InputProblem {
     'zh-CN': `${visibleName(p)}：名称像工作簿，但不是普通文件（管道、设备或套接字），未读取。请报送真正的文件。`,
     en: `${visibleName(p)}: named like a workbook but not a regular file (a pipe, device or socket); not read. Submit a real file.`,
   });
+}
+
+/** The marker of an HTML report written by zwgk, in its first bytes. */
+const REPORT_MARKER = '<meta name="generator" content="zwgk">';
+
+/** Whether a file is an HTML report of zwgk (reads at most 4 KB of a regular file). */
+async function isOwnReport(disk: string | Buffer, name: string): Promise<boolean> {
+  if (!/\.html?$/i.test(name.trim())) return false;
+  let handle;
+  try {
+    handle = await open(disk, 'r');
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return head.subarray(0, bytesRead).toString('utf8').includes(REPORT_MARKER);
+  } catch {
+    return false;
+  } finally {
+    await handle?.close();
+  }
 }
 
 interface Walk {
@@ -214,6 +238,9 @@ async function walk(disk: string | Buffer, shown: string, w: Walk): Promise<void
       await walk(d, p, w);
     } else if (st.isFile()) {
       if (isLockFile(name)) w.skipped.push(SKIP.lock(p));
+      // An HTML report of zwgk is left out before the extension test: .html is also a report
+      // document that units submit, so only the marker tells the two apart.
+      else if (await isOwnReport(d, name)) w.skipped.push(SKIP.report(p));
       else if (!isWorkbookPath(p)) w.skipped.push(SKIP.notWorkbook(p));
       else {
         if (Buffer.isBuffer(d)) diskPaths.set(p, d);

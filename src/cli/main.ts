@@ -29,6 +29,7 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: ['检查或列出校验规则', 'check or list the validation rules'],
     load: () => require('./commands/rules').run as CommandRun,
   },
+  report: { summary: ['由工作簿生成年度报告（Word 或网页）', 'write the annual report (Word or web) from a workbook'], load: () => require('./commands/report').run as CommandRun },
   summary: {
     summary: ['汇总多个单位的报送，生成汇总工作簿', 'build the summary workbook across units'],
     load: () => require('./commands/summary').run as CommandRun,

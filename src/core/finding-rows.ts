@@ -59,6 +59,7 @@ export function findingColumns(withUnit: boolean): FindingColumn[] {
     : ['seq', 'severity', 'rule', 'sheet', 'message', 'cells'];
 }
 
+/** The header text of a column in the locale, e.g. 'cells' → 单元格. */
 export function findingHeader(column: FindingColumn, locale: Locale): string {
   return HEADER[locale][column];
 }
@@ -82,9 +83,11 @@ export function findingRowsOf(
 
 /**
  * How a cell is named in a list: its A1 address when it is on the row's sheet, else sheet!A1
- * (a check across tables names cells of two sheets).
+ * (a check across tables names cells of two sheets); a report document's cell by its location.
  */
 export function cellLabel(row: Pick<FindingRow, 'sheet'>, cell: FindingCell): string {
+  // A cell of a Word or web report is named by its place in the document ("表三 第4行「总计」列").
+  if (cell.location) return cell.location;
   return cell.sheet === row.sheet ? cell.address : `${cell.sheet}!${cell.address}`;
 }
 

@@ -18,6 +18,8 @@ export interface FindingCell {
   sheet: string;
   /** A1 address, no $ signs. */
   address: string;
+  /** Where a person finds the value in a report document ("表三 第5行「总计」列"); absent for workbooks. */
+  location?: string;
 }
 
 export interface Finding {

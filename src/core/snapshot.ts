@@ -61,6 +61,11 @@ export interface CellReading {
   unitText?: string;
   /** Only for 'date': ISO yyyy-mm-dd. */
   date?: string;
+  /**
+   * Where a person finds the value when it is not a worksheet cell, e.g. "表三 第5行「总计」列" for a
+   * report read from a Word document or web page. Shown instead of sheet!address when present.
+   */
+  location?: string;
 }
 
 /** Why a defined name could not be read. */
@@ -88,6 +93,12 @@ export interface Snapshot {
   nameIssues: NameIssue[];
   /** Sheet names of the workbook in workbook order (used to sort findings). */
   sheetOrder: string[];
+  /**
+   * 'document' for a published report read from a Word document or web page: it carries the tables
+   * and texts but not the workbook's basic information (credit code, contact, unit type) or work
+   * indicators, so the checks of those are not run. Absent for a workbook.
+   */
+  origin?: 'document';
 }
 
 /** The unit a report belongs to, read from the basic-information cells. */

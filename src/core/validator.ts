@@ -9,6 +9,7 @@ import { buildEngine, selectRules } from './rules/engine';
 import { CONTEXT_FACT, RunContext, cellFact, unitFact } from './rules/facts';
 import { findingsOf, sortFindings } from './rules/findings';
 import type { ExpandedRule, RuleSet } from './rules/types';
+import { findingsForOrigin, missingTableFindings } from './report-doc/document-rules';
 
 export { loadRuleSet, lintRuleSources, formatRuleProblem, ajvSchemaCheck } from './rules/loader';
 export type { LoadOptions, SchemaCheck, SchemaError } from './rules/loader';
@@ -72,11 +73,12 @@ export class Validator {
       for (const finding of await findingsOf(rule, result, almanac, snapshot, previous, locale)) {
         const s = rule.meta.soleIf;
         const v = s ? finding.values[s.value] : undefined;
-        if (s && typeof v === 'number' && v >= s.atLeast) sole = finding;
+        if (s && typeof v === 'number' && v >= s.atLeast && snapshot.origin !== 'document') sole = finding;
         collected.push({ finding, order: rule.order });
       }
     }
-    const findings = sole ? [sole] : sortFindings(collected, snapshot);
+    // A report read from a document: no checks of workbook-only details; a missing table is one finding.
+    const findings = [...missingTableFindings(snapshot, locale), ...findingsForOrigin(snapshot, sole ? [sole] : sortFindings(collected, snapshot))];
     return { unit, findings, counts: countSeverities(findings) };
   }
 }

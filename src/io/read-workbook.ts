@@ -10,6 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { isUserError, type UserError } from '../core/errors';
 import type { Snapshot } from '../core/snapshot';
 import { fileNotFound, notAFile, tooLarge, unreadable } from './reader/refusals';
+import { isReportDocument, readReportDocument } from './report-reader';
 import { readWorkbook } from './reader/named-first';
 import { effectiveLimits, type ReadLimits } from './reader/workbook-bytes';
 
@@ -53,5 +54,8 @@ export async function readWorkbookFile(path: string, limits?: Partial<ReadLimits
   } catch (err) {
     throw fileError(path, err);
   }
-  return readWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path, lim);
+  const data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // A published report (Word document or web page) is read into the same Snapshot shape.
+  if (isReportDocument(data, path)) return readReportDocument(data, path, lim.maxUncompressedBytes);
+  return readWorkbook(data, path, lim);
 }

@@ -5,15 +5,29 @@
  * CSV files may be UTF-8 (with or without BOM) or GBK/GB18030, as saved by Excel or WPS on a
  * Chinese Windows.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { UserError } from '../core/errors';
 import type { RosterEntry } from '../core/summary/roster';
 import { rosterFromBytes } from './roster-rows';
 
 export { decodeCsv, parseCsv, rosterFromRows, rosterFromBytes } from './roster-rows';
 
-/** Reads a roster file; `disk` is the path to open when it differs from the one shown (GBK names). */
+/** Largest roster read: a list of a few thousand units is a few hundred KB. */
+export const MAX_ROSTER_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Reads a roster file; `disk` is the path to open when it differs from the one shown (GBK names).
+ * A file over MAX_ROSTER_BYTES is refused before it is read (the CLI reads rosters in its guard,
+ * under the same time and memory limits as a submission).
+ */
 export async function readRoster(path: string, disk: string | Buffer = path): Promise<RosterEntry[]> {
+  const size = await stat(disk).then((s) => (s.isFile() ? s.size : -1), () => 0);
+  if (size < 0 || size > MAX_ROSTER_BYTES) {
+    throw new UserError(size < 0 ? 'roster-not-file' : 'roster-too-large', {
+      'zh-CN': `名册“${path}”${size < 0 ? '不是普通文件' : `有 ${(size / 1048576).toFixed(1)} MB，超过 ${MAX_ROSTER_BYTES / 1048576} MB 的上限`}：名册只需单位代码、名称和类型三列，请检查是否选错了文件。`,
+      en: `The roster "${path}" ${size < 0 ? 'is not a regular file' : `is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_ROSTER_BYTES / 1048576} MB limit`}: a roster needs only the code, name and type columns; check that it is the right file.`,
+    });
+  }
   let data: Uint8Array;
   try {
     data = new Uint8Array(await readFile(disk));

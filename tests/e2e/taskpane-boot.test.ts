@@ -3,7 +3,7 @@
  * with every request beyond 127.0.0.1 refused, as on a government intranet.
  *
  * The package is the OFFICE_JS=local build; the CDN build differs only in the Office.js address and the
- * zwgk-office-js meta tag (both filled into src/addin/taskpane.html by webpack), so for the CDN cases the
+ * zwgk-office-js meta tag (both filled into src/addin/taskpane/taskpane.html by webpack), so for the CDN cases the
  * test server serves taskpane.html with those two values as the CDN build writes them.
  */
 import * as fs from 'node:fs';

@@ -139,7 +139,7 @@ test('checks, lists findings by sheet, navigates, filters, marks, fixes and swit
   await validate(page, '错误 2 · 警告 1 · 提示 1');
   expect(await groups(page)).toEqual([
     [T3, [`T3-BALANCE@${T3}!J5`, `T3-ROWSUM@${T3}!J5`]],
-    [WORK, [`W-INTERP-OVERLAP@${WORK}!B8`, `CELL-TEXTNUM@${WORK}!B14`]],
+    [WORK, [`CELL-TEXTNUM@${WORK}!B14`, `W-INTERP-OVERLAP@${WORK}!B8`]],
   ]);
   expect(await page.textContent('li[data-rule="T3-ROWSUM"] .finding-message')).toBe(
     '表三“一、本年新收政府信息公开申请数量”行：自然人与各类法人或其他组织之和为 12，但总计填写 13，相差 1。',
@@ -157,7 +157,7 @@ test('checks, lists findings by sheet, navigates, filters, marks, fixes and swit
 
   // Severity filter.
   await page.click('.chip[data-severity="error"]');
-  expect(await groups(page)).toEqual([[WORK, [`W-INTERP-OVERLAP@${WORK}!B8`, `CELL-TEXTNUM@${WORK}!B14`]]]);
+  expect(await groups(page)).toEqual([[WORK, [`CELL-TEXTNUM@${WORK}!B14`, `W-INTERP-OVERLAP@${WORK}!B8`]]]);
   expect(await page.textContent('.findings .hint')).toBe('另有 2 条被筛选隐藏');
   await page.click('.chip[data-severity="error"]');
 
@@ -393,7 +393,7 @@ test('with the built-ins IE 11 lacks removed, the pane still checks and summaris
   await validate(page, '错误 2 · 警告 1 · 提示 1');
   expect(await groups(page)).toEqual([
     [T3, [`T3-BALANCE@${T3}!J5`, `T3-ROWSUM@${T3}!J5`]],
-    [WORK, [`W-INTERP-OVERLAP@${WORK}!B8`, `CELL-TEXTNUM@${WORK}!B14`]],
+    [WORK, [`CELL-TEXTNUM@${WORK}!B14`, `W-INTERP-OVERLAP@${WORK}!B8`]],
   ]);
   await page.click('li[data-rule="CELL-TEXTNUM"] .quick-fix');
   await page.waitForFunction(() => document.querySelector('#summary')?.textContent === '错误 2 · 警告 0 · 提示 1');

@@ -33,7 +33,7 @@ const EXPECTED: Record<string, string[]> = {
   '03-高新区-热线工单XX': ['CELL-NUMBER error B19', 'CELL-NUMBER error B21', 'CELL-NUMBER error B22', 'CELL-NUMBER error B25'],
   '04-省人社厅-约数与单位': ['CELL-TEXTNUM warning B5', 'CELL-TEXTNUM warning D5', 'CELL-APPROX error J5', 'CELL-TEXTNUM warning B14'],
   '05-镇政府-斜杠与近似': ['INFO-CODE error B5', 'INFO-PHONE warning B9', 'CELL-NUMBER error B4', 'CELL-NUMBER error C4', 'CELL-NUMBER error D4', 'CELL-APPROX error B3'],
-  '06-市统计局-正文与表格不符': ['TXT-NUMBERS warning B3,J5,J6', 'TXT-PLACEHOLDER error B4'],
+  '06-市统计局-正文与表格不符': ['TXT-PLACEHOLDER error B4', 'TXT-NUMBERS warning B3,J5,J6'],
 };
 
 let web: WebSession;

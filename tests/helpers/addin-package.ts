@@ -45,6 +45,16 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/** Builds of other inputs (about 100 MB each with Office.js) are removed once they are two hours old. */
+function pruneOldBuilds(parent: string, keep: string): void {
+  for (const name of fs.readdirSync(parent)) {
+    const full = path.join(parent, name);
+    if (full === keep || name.endsWith('.lock')) continue;
+    const stat = fs.statSync(full, { throwIfNoEntry: false });
+    if (stat && Date.now() - stat.mtimeMs > 2 * 3600_000) fs.rmSync(full, { recursive: true, force: true });
+  }
+}
+
 /** Builds (or reuses) the packaged add-in; throws with the script's output when it fails. */
 export function packagedAddin(): PackagedAddin {
   const dir = path.join(os.tmpdir(), 'zwgk-addin-package', hashInputs());
@@ -83,6 +93,7 @@ export function packagedAddin(): PackagedAddin {
     }
     const result: PackagedAddin = { zip, site, entries: Object.keys(files).filter((n) => !n.endsWith('/')).sort() };
     fs.writeFileSync(done, JSON.stringify(result));
+    pruneOldBuilds(path.dirname(dir), dir);
     return result;
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });

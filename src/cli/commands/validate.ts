@@ -34,7 +34,7 @@ function help(ctx: CliContext): string {
     ctx,
     `用法：zwgk validate 文件或文件夹... [选项]
 
-校验报送的年报工作簿（.xlsx、.xlsm、.xls、.ods；文件夹会递归查找）。
+校验报送的年报工作簿（.xlsx、.xlsm、.xls、.ods）和 Word/网页版年度报告（.docx、.html、.htm）；文件夹会递归查找。
 
 选项：
   --format text|json|html   报告格式（默认 text：按文件和工作表分组的文字报告）
@@ -54,7 +54,7 @@ function help(ctx: CliContext): string {
 `,
     `Usage: zwgk validate FILES|DIRS... [options]
 
-Validates annual-report workbooks (.xlsx, .xlsm, .xls, .ods; folders are searched recursively).
+Validates annual-report workbooks (.xlsx, .xlsm, .xls, .ods) and published reports (.docx, .html, .htm); folders are searched recursively.
 
 Options:
   --format text|json|html   report format (default text: grouped by file and sheet)
@@ -246,7 +246,8 @@ async function runBatch(
       if (checked.previousNote) wr.findings.push(checked.previousNote);
       watch?.see(checked.previousNote);
       report = fileReportFromWorkbook(file, wr);
-      if (opts.annotate) await writeAnnotated(file, checked, opts, copies, inputs, ctx);
+      // Annotated copies are workbooks; a Word or web report is left as it is.
+      if (opts.annotate && checked.snapshot.origin !== 'document') await writeAnnotated(file, checked, opts, copies, inputs, ctx);
     } catch (e) {
       const m = messageOf(e, locale);
       report = unreadableFileReport(file, m.code, m.message);

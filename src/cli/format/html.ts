@@ -32,6 +32,8 @@ td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.sev-error{color:#a4262c;white-space:nowrap}td.sev-warning{color:#8a5300;white-space:nowrap}td.sev-info{color:#005a9e;white-space:nowrap}
 td.cell{white-space:nowrap;font-family:Consolas,monospace}
 td.rule{white-space:nowrap}
+table.checks{width:auto;min-width:50%}
+table.checks td.n{padding-left:24px}
 td.file{word-break:break-all;color:#605e5c}
 a{color:#0563c1}
 .none{color:#107c10}
@@ -192,7 +194,7 @@ function fileSection(f: FileReport, i: number, locale: Locale): string {
   const unit = [f.file, u.code, u.type, u.year === null ? null : String(u.year)].filter((x): x is string => !!x).map(esc).join(' · ');
   const rows = f.findings
     .map((x) => {
-      const cells = x.cells.map((c) => `${esc(c.sheet)}!${esc(c.address)}`).join('<br>');
+      const cells = x.cells.map((c) => (c.location ? esc(c.location) : `${esc(c.sheet)}!${esc(c.address)}`)).join('<br>');
       return `<tr><td class="sev-${x.severity}">${esc(L[x.severity])}</td><td class="rule">${esc(x.rule)}</td><td class="cell">${cells}</td><td>${esc(x.message)}</td></tr>`;
     })
     .join('');
@@ -212,6 +214,7 @@ export function formatBatchHtml(report: BatchReport, locale: Locale, generatedAt
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="zwgk">
 <title>${esc(W.title)}</title>
 <style>${CSS}</style>
 </head>

@@ -79,7 +79,7 @@ export function formatFileText(file: FileReport, locale: Locale, style: Style): 
   for (const [sheet, list] of groupBySheet(file.findings)) {
     lines.push(`  ${paint(style, 'bold', stripControl(sheet || (locale === 'en' ? '(workbook)' : '（整个工作簿）')))}`);
     for (const f of list) {
-      const where = f.cells.length ? f.cells.map((c) => c.address).slice(0, 4).join(',') + (f.cells.length > 4 ? '…' : '') : '';
+      const where = f.cells[0]?.location ? documentWhere(f.cells, locale) : f.cells.length ? f.cells.map((c) => c.address).slice(0, 4).join(',') + (f.cells.length > 4 ? '…' : '') : '';
       const head = `${MARK[f.severity]} ${where ? where.padEnd(8) + ' ' : ''}${f.rule}`;
       lines.push(`    ${paint(style, f.severity, head)}  ${stripControl(f.message)}`);
     }
@@ -100,4 +100,12 @@ export function formatBatchText(report: BatchReport, locale: Locale, style: Styl
   const blocks = report.files.map((f) => formatFileText(f, locale, style));
   blocks.push(paint(style, 'bold', formatTotalsText(report, locale)));
   return blocks.join('\n\n') + '\n';
+}
+
+/** A finding's place in a report document: the first cell's location ("表三 第4行「总计」列"), and how many more. */
+function documentWhere(cells: ReadonlyArray<{ location?: string }>, locale: Locale): string {
+  const more = cells.length - 1;
+  const first = stripControl(cells[0].location ?? '');
+  if (more === 0) return first;
+  return locale === 'en' ? `${first} (+${more})` : `${first} 等 ${cells.length} 处`;
 }

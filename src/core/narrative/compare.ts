@@ -5,6 +5,7 @@
  * CELL-* checks.
  */
 import type { Assertion, Topic } from './read';
+import { splitSentences } from './sentences';
 
 /** How the table reads one figure: a number, or null when the cells hold no certain number. */
 export type TableLookup = (name: string) => number | null;
@@ -167,13 +168,7 @@ export function statedYears(text: string): Array<{ year: number; sentence: strin
     /统计期限[为是：:]*自?\s*(\d{4})\s*年/u,
     /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\s)*(\d{4})\s*年度?(?:以来)?\s*[，,]?\s*(?:我|本|全|市|县|区|镇|乡|街道|在)/u,
   ];
-  // Split after each sentence end, keeping the mark. No lookbehind: the task pane also runs in Trident
-  // (IE 11) and older Safari, which cannot even parse it.
-  const parts = text.split(/([。！？；\n])/u);
-  const sentences: string[] = [];
-  for (let i = 0; i < parts.length; i += 2) sentences.push((parts[i] + (parts[i + 1] ?? '')).trim());
-  const nonEmpty = sentences.filter((s) => s !== '');
-  for (const sentence of nonEmpty) {
+  for (const { text: sentence } of splitSentences(text)) {
     for (const re of patterns) {
       const m = re.exec(sentence);
       if (m) {

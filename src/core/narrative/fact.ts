@@ -5,7 +5,8 @@
  * params:
  * - {topic, check: 'numbers' | 'none' | 'allDone'}: a Comparison (compare.ts) of TXT_OVERVIEW with the table;
  * - {check: 'year'}: the years the overview gives for itself against INFO_YEAR;
- * - {check: 'samePrevious', name}: a narrative section identical to last year's (雷同).
+ * - {check: 'samePrevious', name}: a narrative section identical to last year's (雷同);
+ * - {check: 'assessment'}: the overview or the problems section speaks of 考核、评议 or 责任追究 (条例 art. 50(4)).
  */
 import type { Snapshot } from '../snapshot';
 import { Check, Comparison, compareTopic, statedYears } from './compare';
@@ -23,6 +24,14 @@ export interface YearComparison {
   sentence: string | null;
   stated: number | null;
   reportYear: number | null;
+}
+
+/** Words that report on assessment, public evaluation and accountability (条例 art. 50(4)). */
+const ASSESSMENT_WORDS = /考核|评议|责任追究|追责|问责/;
+
+export interface Mentions {
+  /** True when the words are there, or the overview is too short to judge (TXT-REQUIRED's finding). */
+  ok: boolean;
 }
 
 export interface SameText {
@@ -66,9 +75,14 @@ function reportYear(snapshot: Snapshot): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export function narrativeFact(ctx: NarrativeContext, params: Record<string, unknown>): Comparison | YearComparison | SameText {
+export function narrativeFact(ctx: NarrativeContext, params: Record<string, unknown>): Comparison | YearComparison | SameText | Mentions {
   const check = String(params.check ?? 'numbers');
   const snap = ctx.snapshot;
+  if (check === 'assessment') {
+    const overview = textOf(snap, 'TXT_OVERVIEW');
+    const short = textKey(overview).length < 6;
+    return { ok: short || ASSESSMENT_WORDS.test(overview) || ASSESSMENT_WORDS.test(textOf(snap, 'TXT_PROBLEMS')) };
+  }
   if (check === 'year') {
     const year = reportYear(snap);
     const stated = statedYears(textOf(snap, 'TXT_OVERVIEW'));

@@ -41,7 +41,7 @@ export function narrativeSignatures(snapshot: Snapshot): Partial<Record<string, 
     const text = !r || r.cls === 'blank' ? '' : r.text !== '' ? r.text : typeof r.raw === 'string' ? r.raw : '';
     const key = textKey(text);
     if (r && key.length >= SAME_TEXT_MIN_LENGTH) {
-      out[s.name] = { hash: hash53(key), length: key.length, cell: { name: s.name, sheet: r.sheet, address: r.address } };
+      out[s.name] = { hash: hash53(key), length: key.length, cell: { name: s.name, sheet: r.sheet, address: r.address, ...(r.location ? { location: r.location } : {}) } };
     }
   }
   return out;

@@ -71,7 +71,7 @@ const APPLICATION = /申请(?!人)|依申请/u;
  * on 主动公开 is not. Other applications named in the words before a figure rule it out.
  */
 const APPLICATION_CONTEXT = /信息公开申请|依申请|公开申请|申请公开|公开信息的申请|信息公开的申请|申请信息公开|公开的申请/u;
-const OTHER_APPLICATION = /许可|审批|政务服务|办件|信访|人大|政协|建议|提案|登记|补贴|救助/u;
+const OTHER_APPLICATION = /许可|审批|政务服务|办件|信访|人大|政协|建议|提案|登记|补贴|救助|目录|指南|栏目|专栏|制度|流程|培训|发布|更新|修订|印发/u;
 /** 行政复议/诉讼 in general (a 司法局's caseload) is not 表四: the sentence or the words before the figure must tie it to 公开. */
 const CASE_CONTEXT = /信息公开|政务公开|依申请|公开申请|被申请|被提起|被诉|引起|涉及|发生/u;
 const NEW_WORD = /新收/u;

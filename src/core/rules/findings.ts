@@ -81,7 +81,8 @@ function fillAll(texts: LocalisedText, vars: Vars, snapshot: Snapshot, previous:
 
 function findingCell(snapshot: Snapshot, name: string): FindingCell | null {
   const r = snapshot.cells[name];
-  return r ? { name, sheet: r.sheet, address: r.address } : null;
+  if (!r) return null;
+  return r.location ? { name, sheet: r.sheet, address: r.address, location: r.location } : { name, sheet: r.sheet, address: r.address };
 }
 
 type CondNode = Record<string, unknown>;

@@ -78,7 +78,7 @@ export function keyTotals(snapshot: Snapshot): Record<string, number | null> {
 
 function cellOf(snapshot: Snapshot, name: string): FindingCell | undefined {
   const c = snapshot.cells[name];
-  return c ? { name, sheet: c.sheet, address: c.address } : undefined;
+  return c ? { name, sheet: c.sheet, address: c.address, ...(c.location ? { location: c.location } : {}) } : undefined;
 }
 
 export function unitCells(snapshot: Snapshot): UnitCells {
@@ -127,7 +127,7 @@ export function issueRow(row: Pick<UnitRow, 'unit' | 'file'>, f: Finding, locale
     file: row.file,
     rule: f.rule,
     severity: f.severity,
-    location: c ? `${c.sheet}!${c.address}` : '',
+    location: c ? (c.location ?? `${c.sheet}!${c.address}`) : '',
     message: f.messages[locale] ?? f.message,
     cells: f.cells.slice(),
   };

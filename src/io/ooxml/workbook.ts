@@ -173,7 +173,8 @@ export function setActiveTab(pkg: OoxmlPackage, wb: WorkbookInfo, index: number)
 
 /**
  * Adds a defined name (`localSheetId` for a sheet-scoped one, e.g. _xlnm.Print_Titles), creating
- * <definedNames> in schema order when the workbook has none. `formula` is written as given.
+ * <definedNames> in schema order when the workbook has none, or replacing a name of the same
+ * scope (a marked copy marked again). `formula` is written as given.
  */
 export function addDefinedName(pkg: OoxmlPackage, wb: WorkbookInfo, name: string, formula: string, localSheetId?: number): void {
   const xml = pkg.text(wb.path);
@@ -184,6 +185,15 @@ export function addDefinedName(pkg: OoxmlPackage, wb: WorkbookInfo, name: string
   const markup = `<${qn(prefix, 'definedName')} name="${escapeAttr(name)}"${scope}>${escapeText(formula)}</${qn(prefix, 'definedName')}>`;
   const names = top.find((c) => localName(c.name) === 'definedNames');
   if (names) {
+    // A name of the same scope is replaced (two names alike make Excel repair the file).
+    const same = childElements(xml, names).find((el) => {
+      const tag = openTag(xml, el);
+      return localName(el.name) === 'definedName' && attr(tag, 'name')?.toLowerCase() === name.toLowerCase() && attr(tag, 'localSheetId') === (localSheetId === undefined ? undefined : String(localSheetId));
+    });
+    if (same) {
+      pkg.setText(wb.path, xml.slice(0, same.start) + markup + xml.slice(same.end));
+      return;
+    }
     pkg.setText(wb.path, insertIntoElement(xml, names, markup));
     return;
   }

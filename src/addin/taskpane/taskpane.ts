@@ -2,12 +2,12 @@
  * Entry of the task pane: waits for Office.js, checks the host, and wires the Excel adapter and the
  * real validator into the controller.
  */
-import { UserError } from '../core/errors';
-import { createPaneValidator } from './create-validator';
-import { ExcelAdapter, detectCapabilities } from './excel-adapter';
-import { localeFromDisplayLanguage, paneStrings } from './i18n';
-import { TaskPaneController } from './taskpane-controller';
-import { embeddedTemplate } from './template-data';
+import { UserError } from '../../core/errors';
+import { createPaneValidator } from '../create-validator';
+import { ExcelAdapter, detectCapabilities } from '../excel-adapter';
+import { localeFromDisplayLanguage, paneStrings } from '../i18n';
+import { TaskPaneController } from './controller';
+import { embeddedTemplate } from '../template-data';
 
 function showOnly(root: HTMLElement, text: string): void {
   const p = document.createElement('p');

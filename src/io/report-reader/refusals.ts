@@ -1,0 +1,28 @@
+/**
+ * Refusals for report documents (.docx, .html): one sentence per locale naming the file, what is
+ * wrong and what to do.
+ */
+import { UserError } from '../../core/errors';
+
+export function documentCorrupt(file: string, detail: string): UserError {
+  return new UserError('corrupt', {
+    'zh-CN': `文件“${file}”已损坏或不完整（${detail}），无法读取：请在 Word 或 WPS 中打开并另存为 .docx，或重新获取原文件。`,
+    en: `The file "${file}" is damaged or incomplete (${detail}) and cannot be read: open it in Word or WPS and save it as .docx, or get the original file again.`,
+  });
+}
+
+export function documentTooLarge(file: string, limitBytes: number): UserError {
+  const mb = (limitBytes / (1024 * 1024)).toFixed(0);
+  return new UserError('zip-bomb', {
+    'zh-CN': `文件“${file}”解压后超过 ${mb} MB 的安全上限，已拒绝读取：年度报告不会这么大，请确认文件来源。`,
+    en: `The file "${file}" unpacks to more than the ${mb} MB safety limit, so it was not read: an annual report is never this large; check where the file came from.`,
+  });
+}
+
+/** The document holds none of 表二, 表三, 表四 as a table (tables as pictures, or another document). */
+export function noReportTables(file: string): UserError {
+  return new UserError('no-report-tables', {
+    'zh-CN': `文件“${file}”中找不到年度报告的表二、表三或表四（表格可能是图片，或这不是政府信息公开工作年度报告），无法校验：请提供表格为文字的 Word 文档或网页。`,
+    en: `The file "${file}" holds none of the report's tables 2, 3 or 4 as a table (they may be pictures, or this is not an annual disclosure report), so it cannot be checked: provide a Word document or web page whose tables are text.`,
+  });
+}
