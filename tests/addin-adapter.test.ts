@@ -4,7 +4,7 @@
  */
 import { ExcelAdapter, MARK_FILL, MARK_STORE_KEY, NOTE_PREFIX, detectCapabilities, isDateFormat, markFormula, splitQualifiedAddress } from '../src/addin/excel-adapter';
 import type { ExcelRun } from '../src/addin/excel-adapter';
-import { REQUIRED_DEFINED_NAMES } from '../src/core/catalogue';
+import { REQUIRED_DEFINED_NAMES, TEMPLATE_VERSION } from '../src/core/catalogue';
 import { quickFixFor } from '../src/addin/quick-fixes';
 import type { Finding } from '../src/core/report';
 import { FakeHost } from './e2e/fake-excel';
@@ -42,7 +42,7 @@ describe('readSnapshot', () => {
     const snap = await adapter.readSnapshot();
     expect(host.log.syncs).toBe(2);
     expect(snap.templateId).toBe('ZWGK-ANNUAL');
-    expect(snap.templateVersion).toBe('2024.1');
+    expect(snap.templateVersion).toBe(TEMPLATE_VERSION);
     expect(snap.nameIssues).toEqual([]);
     expect(snap.sheetOrder).toEqual(['填报说明', '基本信息', '表二主动公开', '表三依申请公开', '表四复议诉讼', '工作指标', '文字部分']);
     expect(snap.cells.T3_NEW_SUM).toMatchObject({ sheet: T3, address: 'J5', raw: 13, cls: 'number', value: 13 });

@@ -184,7 +184,9 @@ describe('writing the sheets into the open workbook', () => {
     const host = new FakeHost(sampleModel());
     const adapter = new ExcelAdapter(host.run as never, detectCapabilities((n, v) => host.isSetSupported(n, v)));
     const written = await adapter.writeSummarySheets([sheet]);
+    // 8 columns: 序号 单位名称 文件 级别 检查项 工作表 说明 单元格
     const slices = Math.ceil(12001 / Math.floor(MAX_CELLS_PER_SYNC / sheet.columns.length));
+    expect(sheet.columns).toHaveLength(8);
     expect(slices).toBe(4);
     expect(written.syncs).toBe(1 + slices);
     // The last row arrived: its number (序号) in A and its unit in B.
@@ -213,6 +215,6 @@ describe('writing the sheets into the open workbook', () => {
 
     const old = new FakeHost(sampleModel({ apiMinor: 7 }));
     const oldAdapter = new ExcelAdapter(old.run as never, detectCapabilities((n, v) => old.isSetSupported(n, v)), { createWorkbook: old.createWorkbook });
-    await expect(oldAdapter.createSummaryWorkbook(sheets)).rejects.toMatchObject({ code: 'ADDIN-NO-NEW-WORKBOOK' });
+    await expect(oldAdapter.createSummaryWorkbook(sheets)).rejects.toMatchObject({ code: 'addin-no-new-workbook' });
   });
 });

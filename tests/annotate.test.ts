@@ -319,7 +319,7 @@ describe('annotateWorkbook: other inputs', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(UserError);
-    expect((err as UserError).code).toBe('ANNOTATE_NOT_XLSX');
+    expect((err as UserError).code).toBe('annotate-not-xlsx');
     expect((err as UserError).messageIn('zh-CN')).toContain('某单位.xls');
   });
 

@@ -27,7 +27,7 @@ const EXPECTED: Record<string, string[]> = {
     'CELL-NUMBER error B19',
     'CELL-NUMBER error B21',
     'CELL-NUMBER error B22',
-    'CELL-NUMBER error B25',
+    'CELL-NUMBER error B26',
   ],
   '04-省人社厅-约数与单位': [
     'CELL-TEXTNUM warning B5',

@@ -14,7 +14,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INDICATORS } from '../src/core/catalogue';
+import { INDICATORS, TEMPLATE_VERSION } from '../src/core/catalogue';
 import { UserError } from '../src/core/errors';
 import type { Snapshot } from '../src/core/snapshot';
 import { readWorkbook } from '../src/io/read-workbook';
@@ -61,7 +61,7 @@ describe('reading workbooks saved by LibreOffice', () => {
     const snap = converted[target]!;
     expect(snap.nameIssues).toEqual([]);
     expect(snap.templateId).toBe('ZWGK-ANNUAL');
-    expect(snap.templateVersion).toBe('2024.1');
+    expect(snap.templateVersion).toBe(TEMPLATE_VERSION);
     expect(snap.sheetOrder).toEqual(['填报说明', '基本信息', "Unit's Table 2", '表三依申请公开', '表四复议诉讼', '工作指标', '文字部分']);
   });
 

@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INDICATORS, REQUIRED_DEFINED_NAMES } from '../src/core/catalogue';
+import { INDICATORS, REQUIRED_DEFINED_NAMES, TEMPLATE_VERSION } from '../src/core/catalogue';
 import { describeMissingNames, readWorkbook, readWorkbookFile } from '../src/io/read-workbook';
 import { parseNameRef } from '../src/io/reader/names';
 import { CLASS_CASES, essence, filledValues, fixtureBytes, type FixtureOptions, type FixtureValue } from './helpers/sheetjs-fixtures';
@@ -38,7 +38,7 @@ describe('readWorkbook: value classes from real cells', () => {
 
   it('reads the template markers and the sheet order', () => {
     expect(snap.templateId).toBe('ZWGK-ANNUAL');
-    expect(snap.templateVersion).toBe('2024.1');
+    expect(snap.templateVersion).toBe(TEMPLATE_VERSION);
     expect(snap.sheetOrder).toEqual(['填报说明', '基本信息', '表二主动公开', '表三依申请公开', '表四复议诉讼', '工作指标', '文字部分']);
     expect(snap.source).toBe('report.xlsx');
   });
@@ -85,7 +85,7 @@ describe('readWorkbook: a filled report', () => {
     for (const ind of INDICATORS) expect([ind.name, essence(moved.cells[ind.name])]).toEqual([ind.name, essence(plain.cells[ind.name])]);
     expect(moved.cells.T3_NEW_NAT.address).toBe('D9');
     expect(plain.cells.T3_NEW_NAT.address).toBe('D5');
-    expect(moved.templateVersion).toBe('2024.1');
+    expect(moved.templateVersion).toBe(TEMPLATE_VERSION);
   });
 
   it('leaves the input bytes unchanged', () => {

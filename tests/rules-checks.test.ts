@@ -181,7 +181,7 @@ describe('基本信息', () => {
         values: { id: 'ZWGK-ANNUAL', version: '2019.1', missingCount: 0 },
       },
     ]);
-    expect(fs[0].message).toBe('该文件的模板标识为 ZWGK-ANNUAL、版本为 2019.1，不是本程序认识的标准模板（ZWGK-ANNUAL 2024.1）。请下载最新的标准模板重新填报。');
+    expect(fs[0].message).toBe('该文件的模板标识为 ZWGK-ANNUAL、版本为 2019.1，不是本程序认识的标准模板（ZWGK-ANNUAL，版本 2024.1、2025.1）。请下载最新的标准模板重新填报。');
     const otherId = await findingsFor({}, { templateId: 'SOMETHING' });
     expect(otherId.map((f) => [f.rule, f.values.id])).toEqual([['INFO-TEMPLATE', 'SOMETHING']]);
   });
@@ -189,7 +189,7 @@ describe('基本信息', () => {
   it('INFO-TEMPLATE: names the missing defined names; sums over them are skipped', async () => {
     const fs = await findingsFor({}, { missing: ['T3_NEW_NAT', 'W_PRESS'] });
     expect(rulesOf(fs)).toEqual(['INFO-TEMPLATE']);
-    expect(fs[0].values).toEqual({ missingCount: 2, missingList: 'T3_NEW_NAT、W_PRESS', missingListEn: 'T3_NEW_NAT, W_PRESS', missingShare: 0.008264 });
+    expect(fs[0].values).toEqual({ missingCount: 2, missingList: 'T3_NEW_NAT、W_PRESS', missingListEn: 'T3_NEW_NAT, W_PRESS', missingShare: 0.00823 });
     expect(fs[0].message).toBe(
       '该文件不是标准模板，或被某个程序另存时丢失了定义名称：有 2 个定义名称缺失或无效（T3_NEW_NAT、W_PRESS）。请从标准模板重新填报，或用 Excel/WPS 打开原模板填写后保存。',
     );
@@ -214,10 +214,10 @@ describe('基本信息', () => {
         rule: 'INFO-TEMPLATE',
         severity: 'error',
         cells: [],
-        values: { missingCount: 240, missingShare: 0.991736, missingList: 'INFO_UNIT_TYPE、INFO_UNIT_CODE、INFO_PARENT、INFO_YEAR、INFO_CONTACT、INFO_PHONE、INFO_DATE、T2_RULE_ISSUED …', missingListEn: 'INFO_UNIT_TYPE, INFO_UNIT_CODE, INFO_PARENT, INFO_YEAR, INFO_CONTACT, INFO_PHONE, INFO_DATE, T2_RULE_ISSUED …' },
+        values: { missingCount: 241, missingShare: 0.99177, missingList: 'INFO_UNIT_TYPE、INFO_UNIT_CODE、INFO_PARENT、INFO_YEAR、INFO_CONTACT、INFO_PHONE、INFO_DATE、T2_RULE_ISSUED …', missingListEn: 'INFO_UNIT_TYPE, INFO_UNIT_CODE, INFO_PARENT, INFO_YEAR, INFO_CONTACT, INFO_PHONE, INFO_DATE, T2_RULE_ISSUED …' },
       },
     ]);
-    expect(report.findings[0].message).toMatch(/^该文件不是标准模板，或被某个程序另存时丢失了定义名称：有 240 个定义名称缺失或无效（INFO_UNIT_TYPE、/);
+    expect(report.findings[0].message).toMatch(/^该文件不是标准模板，或被某个程序另存时丢失了定义名称：有 241 个定义名称缺失或无效（INFO_UNIT_TYPE、/);
   });
 });
 
@@ -415,7 +415,7 @@ describe('工作指标', () => {
     expect(rulesOf(fs)).toEqual(['W-HOTLINE-SUM']);
     expect(brief(fs[0])).toMatchObject({ severity: 'error', values: { lhs: 1210, rhs: 1200, absDiff: 10 } });
     expect(fs[0].cells[0]).toEqual({ name: 'W_HOTLINE_TOTAL', sheet: '工作指标', address: 'B19' });
-    expect(fs[0].message).toBe('工作指标：12345 热线投诉 500 + 咨询 400 + 求助 200 + 建议 60 + 其他 50 = 1210，但受理工单总数填写 1200，相差 10。');
+    expect(fs[0].message).toBe('工作指标：12345 热线投诉 500 + 咨询 400 + 求助 200 + 建议 60 + 举报 0 + 其他 50 = 1210，但受理工单总数填写 1200，相差 10。');
   });
 
   it('W-HOTLINE-CLOSED', async () => {
@@ -424,7 +424,7 @@ describe('工作指标', () => {
       {
         rule: 'W-HOTLINE-CLOSED',
         severity: 'error',
-        cells: ['W_HOTLINE_CLOSED@工作指标!B25', 'W_HOTLINE_TOTAL@工作指标!B19'],
+        cells: ['W_HOTLINE_CLOSED@工作指标!B26', 'W_HOTLINE_TOTAL@工作指标!B19'],
         values: { W_HOTLINE_CLOSED: 1300, W_HOTLINE_TOTAL: 1200, lhs: 1300, rhs: 1200, diff: 100 },
       },
     ]);
@@ -461,7 +461,7 @@ describe('工作指标', () => {
     expect(rulesOf(await findingsFor({ W_TRAIN: 0 }))).toEqual(['W-TRAIN-PERSONS']);
     const fs = await findingsFor({ W_TRAIN_PERSONS: 0 });
     expect(fs.map(brief)).toEqual([
-      { rule: 'W-TRAIN-PERSONS', severity: 'warning', cells: ['W_TRAIN@工作指标!B26', 'W_TRAIN_PERSONS@工作指标!B27'], values: { W_TRAIN: 3, W_TRAIN_PERSONS: 0 } },
+      { rule: 'W-TRAIN-PERSONS', severity: 'warning', cells: ['W_TRAIN@工作指标!B27', 'W_TRAIN_PERSONS@工作指标!B28'], values: { W_TRAIN: 3, W_TRAIN_PERSONS: 0 } },
     ]);
     expect(fs[0].message).toBe('工作指标：政务公开培训 3 次，培训人次 0。两者应同时为 0 或同时大于 0，请核对。');
     expect(await findingsFor({ W_TRAIN: 0, W_TRAIN_PERSONS: 0 })).toEqual([]);

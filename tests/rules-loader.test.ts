@@ -210,7 +210,7 @@ describe('local rules and overrides', () => {
     const rs = loadRuleSet([...standard, local]);
     expect(rs.checks.find((c) => c.id === 'T2-STOCK')?.severity).toBe('info');
     expect(rs.checks.find((c) => c.id === 'W-TRAIN-PERSONS')).toBeUndefined();
-    expect(rs.checks[rs.checks.length - 1]).toEqual({ id: 'LOCAL-STAFF', severity: 'warning', description: { 'zh-CN': '至少一名专职人员', en: 'at least one full-time staff member' } });
+    expect(rs.checks[rs.checks.length - 1]).toMatchObject({ id: 'LOCAL-STAFF', severity: 'warning', description: { 'zh-CN': '至少一名专职人员', en: 'at least one full-time staff member' } });
     const v = new Validator(rs);
     const report = await v.validate(snapshotFrom({ ...cleanValues(), T2_NORM_ISSUED: 50, W_TRAIN: 0, W_STAFF_FULL: 0 }), { now: NOW });
     expect(report.findings.map((f) => [f.rule, f.severity])).toEqual([
@@ -258,5 +258,73 @@ describe('reading rule folders', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/** The params of the first scan leaf of a condition tree (what findingsFromScan reports). */
+function firstScanParams(node: unknown): unknown {
+  if (node === null || typeof node !== 'object') return undefined;
+  const n = node as Record<string, unknown>;
+  if (n.fact === 'scan') return n.params;
+  for (const k of ['all', 'any']) {
+    for (const c of (n[k] as unknown[] | undefined) ?? []) {
+      const p = firstScanParams(c);
+      if (p !== undefined) return p;
+    }
+  }
+  return n.not ? firstScanParams(n.not) : undefined;
+}
+
+describe('the rule format that explains itself', () => {
+  const cellsFile = (): { path: string; json: unknown } => {
+    const src = readRuleSources().find((s) => s.path.endsWith('cells.json'))!;
+    return { path: 'local/cells.json', json: JSON.parse(JSON.stringify(src.json)) };
+  };
+
+  it('still loads the old perHit and soleIf spellings, with a note naming the new ones, and gives the same findings', async () => {
+    const standard = readRuleSources();
+    const old = cellsFile();
+    for (const r of (old.json as { rules: Array<{ event: { params: Record<string, unknown> }; conditions: unknown }> }).rules) {
+      if (r.event.params.findingsFromScan) {
+        delete r.event.params.findingsFromScan;
+        r.event.params.perHit = { fact: 'scan', params: firstScanParams(r.conditions) };
+      }
+    }
+    const sources = standard.map((s) => (s.path.endsWith('cells.json') ? old : s));
+    const rs = loadRuleSet(sources);
+    const converted = (old.json as { rules: Array<{ name: string; event: { params: Record<string, unknown> } }> }).rules
+      .filter((r) => r.event.params.perHit)
+      .map((r) => r.name);
+    expect(converted).toEqual(expect.arrayContaining(['CELL-REQUIRED', 'CELL-NUMBER', 'CELL-TEXTNUM', 'CELL-INTEGER', 'CELL-NONNEG', 'CELL-APPROX']));
+    expect(rs.notes?.map((n) => [n.file, n.rule, n.problem.en])).toEqual(
+      converted.map((id) => [
+        'local/cells.json',
+        id,
+        '"perHit" is now "findingsFromScan": true (without repeating the scan parameters); the old spelling still works for now',
+      ]),
+    );
+    const values = { ...cleanValues(), T2_FEE: 'XX', W_PRESS: '12', T3_NEW_NAT: null };
+    const a = await new Validator(rs).validate(snapshotFrom(values), { now: NOW });
+    const b = await new Validator(loadRuleSet(standard)).validate(snapshotFrom(values), { now: NOW });
+    expect(a.findings).toEqual(b.findings);
+    expect(b.findings.map((f) => f.rule)).toEqual(['CELL-NUMBER', 'CELL-REQUIRED', 'CELL-TEXTNUM']);
+    expect(loadRuleSet(standard).notes).toBeUndefined();
+  });
+
+  it('refuses findingsFromScan on a rule without a scan condition', () => {
+    const file = {
+      path: 'local/bad.json',
+      json: {
+        format: 'zwgk-rules/1',
+        rules: [
+          {
+            name: 'LOCAL-X',
+            conditions: { all: [{ fact: 'cell', params: { name: 'W_PRESS' }, path: 'value', operator: 'greaterThan', value: 0 }] },
+            event: { type: 'x', params: { ruleId: 'LOCAL-X', severity: 'info', cells: [], findingsFromScan: true, description: { 'zh-CN': '甲', en: 'a' }, message: { 'zh-CN': '甲', en: 'a' } } },
+          },
+        ],
+      },
+    };
+    expect(lintRuleSources([...readRuleSources(), file]).map((p) => p.problem.en)).toEqual(['findingsFromScan needs a scan condition']);
   });
 });

@@ -36,7 +36,7 @@ describe('seed cases', () => {
       ['CELL-NUMBER', 'error', `${W}!B19`],
       ['CELL-NUMBER', 'error', `${W}!B21`],
       ['CELL-NUMBER', 'error', `${W}!B22`],
-      ['CELL-NUMBER', 'error', `${W}!B25`],
+      ['CELL-NUMBER', 'error', `${W}!B26`],
       ['TXT-PLACEHOLDER', 'error', '文字部分!B3'],
     ]);
     expect(fs[1].message).toBe(
@@ -93,7 +93,7 @@ describe('an untouched template', () => {
     // one finding per blank table (表二 表三 表四 工作指标, every cell marked), 7 blank cells of 基本信息
     // (INFO_PARENT is optional) and FEE_YUAN; the 3 narrative sections are TXT-REQUIRED
     expect(counts).toEqual({ 'CELL-REQUIRED': 12, 'TXT-REQUIRED': 3, 'TXT-FEE': 1 });
-    expect(report.findings.filter((f) => f.rule === 'CELL-REQUIRED').map((f) => f.cells.length)).toEqual([1, 1, 1, 1, 1, 1, 1, 10, 175, 15, 27, 1]);
+    expect(report.findings.filter((f) => f.rule === 'CELL-REQUIRED').map((f) => f.cells.length)).toEqual([1, 1, 1, 1, 1, 1, 1, 10, 175, 15, 28, 1]);
     expect(report.counts).toEqual({ error: 15, warning: 1, info: 0 });
     expect(report.unit).toEqual({ name: null, code: null, type: null, year: null });
   });

@@ -57,8 +57,8 @@ describe('across years', () => {
   it('Y-SAME: every number identical to last year', async () => {
     const same: Values = { T2_NORM_ISSUED: 2 };
     const fs = await findingsFor(same, { previous: lastYear({ ...same, INFO_YEAR: 2023, T2_NORM_VALID: 40 }) });
-    expect(fs.map(brief)).toEqual([{ rule: 'Y-SAME', severity: 'warning', cells: [], values: { compared: 228 } }]);
-    expect(fs[0].message).toBe('全部 228 项数据与上年度报告完全一致，请核实是否沿用了上年度数据。年度报告内容雷同的，按国办公开办函〔2021〕30号须追究责任。');
+    expect(fs.map(brief)).toEqual([{ rule: 'Y-SAME', severity: 'warning', cells: [], values: { compared: 229 } }]);
+    expect(fs[0].message).toBe('全部 229 项数据与上年度报告完全一致，请核实是否沿用了上年度数据。年度报告内容雷同的，按国办公开办函〔2021〕30号须追究责任。');
     // a unit with nothing to report (all zero both years) is not a copy
     const zeros = Object.fromEntries(Object.entries(cleanValues()).map(([k, v]) => [k, typeof v === 'number' && !k.startsWith('INFO') ? 0 : v]));
     const zeroFindings = await findingsFor(

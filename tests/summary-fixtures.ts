@@ -2,7 +2,7 @@
  * Fixtures of the summary tests: snapshots built straight from values (pure core tests) and valid
  * credit codes.
  */
-import { INDICATORS, sheetSpec } from '../src/core/catalogue';
+import { INDICATORS, TEMPLATE_ID, TEMPLATE_VERSION, sheetSpec } from '../src/core/catalogue';
 import { readingFromRaw } from '../src/core/classify';
 import { withCheckChar } from '../src/core/credit-code';
 import type { Snapshot } from '../src/core/snapshot';
@@ -26,7 +26,7 @@ export function snap(values: Record<string, number | string | null>, source = 't
       v === null || v === undefined ? { type: 'z', value: null } : typeof v === 'number' ? { type: 'n', value: v } : { type: 's', value: v },
     );
   }
-  return { source, templateId: 'ZWGK-ANNUAL', templateVersion: '2024.1', cells, nameIssues: [], sheetOrder: [] };
+  return { source, templateId: TEMPLATE_ID, templateVersion: TEMPLATE_VERSION, cells, nameIssues: [], sheetOrder: [] };
 }
 
 export interface UnitSpec {

@@ -38,11 +38,11 @@ describe('zwgk template', () => {
     const c = capture();
     expect(await run(['-o', file, '--year', '2025', '--unit-name', '某县人民政府'], c.ctx)).toBe(0);
     expect(c.out()).toBe(`${file}\n`);
-    expect(c.err()).toMatch(/^已生成标准指标工作簿“.*报表\.xlsx”（ZWGK-ANNUAL 2024\.1，242 个名称）/);
+    expect(c.err()).toMatch(/^已生成标准指标工作簿“.*报表\.xlsx”（ZWGK-ANNUAL 2025\.1，243 个名称）/);
     const wb = XLSX.read(readFileSync(file));
     expect(wb.Sheets['基本信息'].B7).toMatchObject({ v: 2025 });
     expect(wb.Sheets['基本信息'].B3).toMatchObject({ v: '某县人民政府' });
-    expect((wb.Workbook?.Names ?? []).filter((n) => !n.Name.startsWith('_xlnm.'))).toHaveLength(242);
+    expect((wb.Workbook?.Names ?? []).filter((n) => !n.Name.startsWith('_xlnm.'))).toHaveLength(243);
     expect(readdirSync(dir)).toEqual(['报表.xlsx']);
   });
 

@@ -56,7 +56,7 @@ describe('defined names', () => {
     const names = (swb.Workbook?.Names ?? []).filter((n) => !n.Name.startsWith('_xlnm.'));
     expect(names.map((n) => n.Name).sort()).toEqual([...REQUIRED_DEFINED_NAMES].sort());
     expect(names).toHaveLength(INDICATORS.length + 2);
-    expect(names).toHaveLength(242);
+    expect(names).toHaveLength(243);
     for (const n of names) expect(n.Sheet).toBeUndefined();
   });
 
@@ -75,7 +75,7 @@ describe('defined names', () => {
     const info = swb.Sheets['基本信息'];
     expect(info.B13).toMatchObject({ t: 's', v: TEMPLATE_ID });
     expect(info.B14).toMatchObject({ t: 's', v: TEMPLATE_VERSION });
-    expect([TEMPLATE_ID, TEMPLATE_VERSION]).toEqual(['ZWGK-ANNUAL', '2024.1']);
+    expect([TEMPLATE_ID, TEMPLATE_VERSION]).toEqual(['ZWGK-ANNUAL', '2025.1']);
   });
 
   it('has the sheets in catalogue order, the guide first', () => {
@@ -347,7 +347,7 @@ describe('options', () => {
   it('leaves out the names it is told to omit, and only those', async () => {
     const wb = XLSX.read(await writeTemplate({ omitNames: ['T3_TOTAL_SUM', 'TEMPLATE_VERSION'] }));
     const names = (wb.Workbook?.Names ?? []).map((n) => n.Name).filter((n) => !n.startsWith('_xlnm.'));
-    expect(names).toHaveLength(240);
+    expect(names).toHaveLength(241);
     expect(names).not.toContain('T3_TOTAL_SUM');
     expect(names).not.toContain('TEMPLATE_VERSION');
     expect(names).toContain('T3_TOTAL_NAT');
@@ -363,6 +363,6 @@ describe('options', () => {
     wb.addWorksheet('合计');
     const read = XLSX.read(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(read.SheetNames[read.SheetNames.length - 1]).toBe('合计');
-    expect((read.Workbook?.Names ?? []).filter((n) => !n.Name.startsWith('_xlnm.'))).toHaveLength(242);
+    expect((read.Workbook?.Names ?? []).filter((n) => !n.Name.startsWith('_xlnm.'))).toHaveLength(243);
   });
 });

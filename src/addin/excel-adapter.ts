@@ -36,7 +36,7 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(
       () =>
         reject(
-          new UserError('ADDIN-TIMEOUT', {
+          new UserError('addin-timeout', {
             'zh-CN': 'Excel 在 30 秒内没有响应',
             en: 'Excel did not answer within 30 seconds',
           }),
@@ -141,7 +141,7 @@ export class ExcelAdapter {
   /** Inserts the sheets of a template workbook (ExcelApi 1.13). */
   async insertTemplate(base64: string): Promise<void> {
     if (!this.capabilities.insertSheets) {
-      throw new UserError('ADDIN-NO-INSERT', {
+      throw new UserError('addin-no-insert', {
         'zh-CN': '此版本的 Excel 不能插入模板工作表',
         en: 'this version of Excel cannot insert template sheets',
       });
@@ -165,7 +165,7 @@ export class ExcelAdapter {
   /** Opens a new workbook with the summary sheets (ExcelApi 1.8). */
   async createSummaryWorkbook(sheets: readonly SummarySheet[]): Promise<void> {
     if (!this.capabilities.createWorkbook || !this.createWorkbookFn) {
-      throw new UserError('ADDIN-NO-NEW-WORKBOOK', {
+      throw new UserError('addin-no-new-workbook', {
         'zh-CN': '此版本的 Excel 不能由加载项新建工作簿',
         en: 'this version of Excel does not let add-ins create workbooks',
       });

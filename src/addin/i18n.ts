@@ -80,7 +80,7 @@ const ZH: PaneStrings = {
   tabCheck: '校验',
   tabSummary: '汇总',
   summaryIntro:
-    '选择各单位报送的年报工作簿，逐个校验后写出三张工作表：“汇总”（每个单位一行）、“问题清单”（各单位的问题和重复报送等单位之间的问题）和“合计”（没有错误的单位各项指标之和，按名称逐项列出）。文件只在本机读取，不会上传。',
+    '选择各单位报送的年报工作簿，逐个校验后写出三张工作表：“汇总”（每个单位一行）、“问题清单”（各单位的问题和重复报送等单位之间的问题）和“合计”（没有错误的单位各项指标之和，按名称逐项列出）。文件只在本机读取，不会上传。需要核对应报单位名册（未报送）、与上一年度对比或标准格式的合计各表时，请用离线网页版“zwgk.html”的“汇总”。',
   pickFiles: '选择报送文件…',
   picked: (n) => `已选择 ${n} 个文件`,
   noFilesPicked: '尚未选择文件（可多选 .xlsx、.xlsm、.xls、.ods）。',
@@ -132,7 +132,7 @@ const EN: PaneStrings = {
   tabCheck: 'Check',
   tabSummary: 'Summary',
   summaryIntro:
-    'Pick the units’ workbooks: each is checked, then three sheets are written: “汇总” (one row per unit), “问题清单” (each unit’s findings and those between units, such as duplicates) and “合计” (the sums over the units without errors, one row per defined name). The files are read on this computer only and never uploaded.',
+    'Pick the units’ workbooks: each is checked, then three sheets are written: “汇总” (one row per unit), “问题清单” (each unit’s findings and those between units, such as duplicates) and “合计” (the sums over the units without errors, one row per defined name). The files are read on this computer only and never uploaded. For the roster check (units that did not submit), last year’s comparison or the totals in the standard template layout, use the Summary of the offline web page zwgk.html.',
   pickFiles: 'Choose files…',
   picked: (n) => `${n} ${n === 1 ? 'file' : 'files'} chosen`,
   noFilesPicked: 'No files chosen yet (several .xlsx, .xlsm, .xls or .ods files at once).',

@@ -1,5 +1,6 @@
 /**
- * One-click fixes, offered only where the correct value is certain: a count stored as text ("12",
+ * One-click fixes, declared by the rules (`quickFix` in a rule's metadata) and offered only where
+ * the correct value is certain: a count stored as text ("12",
  * full-width "１２", "12件") means that number and nothing else.
  *
  * Sums are not fixed: when the parts of a row add up to 12 and its 总计 says 13, either the total or one
@@ -25,7 +26,7 @@ export interface QuickFix {
 
 /** The certain fix for a finding, or null when a person has to decide (see the module note). */
 export function quickFixFor(finding: Finding, snapshot: Snapshot): QuickFix | null {
-  if (finding.rule === 'CELL-TEXTNUM' && finding.cells.length > 0) {
+  if (finding.quickFix === 'text-to-number' && finding.cells.length > 0) {
     const reading = snapshot.cells[finding.cells[0].name];
     if (!reading || reading.value === null || reading.formula) return null;
     const spec = indicator(reading.name);

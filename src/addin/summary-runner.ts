@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../core/report';
 import { SummaryBatch, type SummaryResult } from '../core/summary/batch';
-import { issuesSheet, sumsSheet, unitsSheet, type SummarySheet } from '../core/summary/sheet-rows';
+import { issuesSheet, missingSheet, sumsSheet, unitsSheet, type SummarySheet } from '../core/summary/sheet-rows';
 import { readWorkbook } from '../io/reader/workbook-bytes';
 import type { ValidatorLike } from './validator-like';
 
@@ -38,21 +38,22 @@ export async function summariseFiles(
   date: string = todayIso(),
 ): Promise<SummaryResult> {
   const batch = new SummaryBatch(validator, { locale });
-  const byName = new Map(files.map((f) => [f.name, f]));
   for (const [i, file] of files.entries()) {
     onProgress({ done: i, total: files.length, current: file.name });
     await nextFrame();
     await batch.add(file.name, async () => readWorkbook(await file.bytes(), file.name));
   }
   onProgress({ done: files.length, total: files.length, current: '' });
-  return batch.finish(async (name) => {
-    const file = byName.get(name);
-    if (!file) throw new Error(`${name} is no longer available`);
-    return readWorkbook(await file.bytes(), name);
-  }, { date });
+  // the batch keeps each unit's numbers: no file is read twice
+  return batch.finish({ date });
 }
 
-/** The sheets written for a summary, in order: 汇总, 问题清单, 合计. */
+/** The sheets written for a summary, in order: 汇总, 问题清单, 未报送 (with a roster), 合计. */
 export function summarySheets(result: SummaryResult, locale: Locale): SummarySheet[] {
-  return [unitsSheet(result.rows, locale), issuesSheet(result.issues, locale), sumsSheet(result.sums, result.info, locale)];
+  return [
+    unitsSheet(result.rows, locale),
+    issuesSheet(result.issues, locale),
+    ...(result.missing ? [missingSheet(result.missing, locale)] : []),
+    sumsSheet(result.sums, result.info, locale),
+  ];
 }

@@ -18,6 +18,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../core/errors';
+import { codedError } from '../core/codes/registry';
 import type { LocalisedText } from '../core/report';
 import type { Snapshot } from '../core/snapshot';
 import type { ReadLimits } from '../io/read-workbook';
@@ -55,25 +56,18 @@ export interface GuardOptions {
   memoryMb?: number;
 }
 
+// The texts of these refusals are in the code registry (core/codes/entries); they carry the data.
+
 export function timedOut(file: string, seconds: number): UserError {
-  return new UserError('timeout', {
-    'zh-CN': `文件“${file}”在 ${seconds} 秒内未能读取和校验完，已跳过：它可能含有异常庞大或损坏的内容，请在 Excel 或 WPS 中打开检查后另存为 .xlsx 再试（也可用 --timeout 放宽时限）。`,
-    en: `The file "${file}" could not be read and checked within ${seconds} seconds and was skipped: it may hold abnormally large or damaged content; open it in Excel or WPS, save it as .xlsx and try again (or allow more time with --timeout).`,
-  });
+  return codedError('timeout', { file, seconds });
 }
 
 export function outOfMemory(file: string, megabytes: number): UserError {
-  return new UserError('out-of-memory', {
-    'zh-CN': `文件“${file}”读取或校验时所需内存超过 ${megabytes} MB 的上限，已跳过：年报工作簿不会这么大，请删除多余的工作表、大量空行或超长的文字后另存为 .xlsx 再试。`,
-    en: `Reading or checking the file "${file}" needed more than the ${megabytes} MB memory limit, so it was skipped: a report workbook is never this large; delete extra sheets, masses of empty rows or overlong text, save it as .xlsx and try again.`,
-  });
+  return codedError('out-of-memory', { file, megabytes });
 }
 
 function crashed(file: string, detail: string): UserError {
-  return new UserError('reader-crashed', {
-    'zh-CN': `读取文件“${file}”时读取程序意外终止（${detail}），已跳过：请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。`,
-    en: `The reader stopped unexpectedly on the file "${file}" (${detail}), so it was skipped: open it in Excel or WPS, save it as .xlsx and try again.`,
-  });
+  return codedError('reader-crashed', { file, detail });
 }
 
 export function defaultWorkerScript(): string {

@@ -34,6 +34,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: ['汇总多个单位的报送，生成汇总工作簿', 'build the summary workbook across units'],
     load: () => require('./commands/summary').run as CommandRun,
   },
+  codes: {
+    summary: ['列出全部检查编号和错误代码', 'list every check id and error code'],
+    load: () => require('./commands/codes').run as CommandRun,
+  },
 };
 
 /** The languages --lang (and ZWGK_LANG) accept, by the spellings people type. */

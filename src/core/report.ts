@@ -34,6 +34,8 @@ export interface Finding {
   cells: FindingCell[];
   /** The actual values behind the message (sums, differences, cell values). */
   values: Record<string, number | string | null>;
+  /** The one-click fix the rule declares, which a host may offer when the value to write is certain. */
+  quickFix?: 'text-to-number';
 }
 
 export interface SeverityCounts {

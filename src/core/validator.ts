@@ -71,7 +71,7 @@ export class Validator {
       const rule = this.byName.get(result.name);
       if (!rule) continue;
       for (const finding of await findingsOf(rule, result, almanac, snapshot, previous, locale)) {
-        const s = rule.meta.soleIf;
+        const s = rule.meta.onlyFindingWhen;
         const v = s ? finding.values[s.value] : undefined;
         if (s && typeof v === 'number' && v >= s.atLeast && snapshot.origin !== 'document') sole = finding;
         collected.push({ finding, order: rule.order });

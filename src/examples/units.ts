@@ -4,7 +4,7 @@
  * outcomes, the 12345 counts written as "XX", the "230余件" of a 厅, the "近400多条" of a 镇 …).
  * scripts/build-examples.js writes them with the template writer, so they stay in step with it.
  */
-import { T3_COLUMNS, T3_ROWS, t3Name } from '../core/catalogue';
+import { T3_COLUMNS, T3_ROWS, t3Name, zeroCounts } from '../core/catalogue';
 import { withCheckChar } from '../core/credit-code';
 
 export type ExampleValue = number | string | null;
@@ -49,6 +49,8 @@ function table3(rows: Record<string, Partial<Record<string, number>>>): Record<s
 /** A complete, balanced, plausible submission: the base every example starts from. */
 export function cleanUnitValues(): Record<string, ExampleValue> {
   return {
+    // every count of the current template version, so an indicator added later is never left blank
+    ...zeroCounts(),
     INFO_UNIT_NAME: 'XX县教育局',
     INFO_UNIT_TYPE: '县级政府部门',
     INFO_UNIT_CODE: withCheckChar('11340822MB1234567'),

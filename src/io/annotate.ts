@@ -42,7 +42,7 @@ export function annotateWorkbook(data: Uint8Array, findings: Finding[], opts: An
     // A private copy: the zip reader must never be able to touch the caller's bytes.
     pkg = new OoxmlPackage(new Uint8Array(data));
   } catch {
-    throw new UserError('ANNOTATE_NOT_XLSX', {
+    throw new UserError('annotate-not-xlsx', {
       'zh-CN': `无法为“${opts.sourceName}”写出标注副本：它不是有效的 .xlsx/.xlsm 文件。请在 Excel 或 WPS 中另存为 .xlsx 后重试。`,
       en: `Cannot write an annotated copy of "${opts.sourceName}": it is not a valid .xlsx/.xlsm file. Save it as .xlsx in Excel or WPS and try again.`,
     });
@@ -52,7 +52,7 @@ export function annotateWorkbook(data: Uint8Array, findings: Finding[], opts: An
   } catch (e) {
     if (e instanceof UserError) throw e;
     const detail = e instanceof Error ? e.message : String(e);
-    throw new UserError('ANNOTATE_FAILED', {
+    throw new UserError('annotate-failed', {
       'zh-CN': `无法为“${opts.sourceName}”写出标注副本：文件内部结构无法识别（${detail}）。请在 Excel 中另存为 .xlsx 后重试。`,
       en: `Cannot write an annotated copy of "${opts.sourceName}": its internal structure is not recognised (${detail}). Save it as .xlsx in Excel and try again.`,
     });

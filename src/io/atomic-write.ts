@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs, unlinkSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../core/errors';
 
 export interface AtomicWriteOptions {

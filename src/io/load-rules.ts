@@ -61,11 +61,6 @@ export function readRuleSources(dir: string = DEFAULT_RULES_DIR): RuleSource[] {
   });
 }
 
-/** Rule sources of several folders, in order (a later folder may override checks of an earlier one). */
-export function readRuleFolders(dirs: readonly string[]): RuleSource[] {
-  return (dirs.length > 0 ? dirs : [DEFAULT_RULES_DIR]).flatMap((d) => readRuleSources(d));
-}
-
 /**
  * Rule sources of several folders, in order; `undefined` (or no list at all) stands for the
  * package's own rules/ folder. Async so callers can await it like any other read.

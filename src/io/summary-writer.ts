@@ -16,7 +16,7 @@ import { rowHeightFor, wrappedLines } from '../core/finding-rows';
 import type { Locale } from '../core/report';
 import type { RosterEntry } from '../core/summary/roster';
 import type { SummaryInfoValues } from '../core/summary/summary-info';
-import { ISSUES_SHEET_NAME, UNITS_SHEET_NAME, issuesSheet, unitsSheet } from '../core/summary/sheet-rows';
+import { ISSUES_SHEET_NAME, UNITS_SHEET_NAME, issuesSheet, unitsSheet, missingSheet } from '../core/summary/sheet-rows';
 import type { IssueRow, UnitRow } from '../core/summary/unit-row';
 import { cellRow, cellText } from './cell-text';
 import { markWorkbookBytes } from './output-marker';
@@ -151,14 +151,14 @@ function addIssuesSheet(wb: ExcelJS.Workbook, model: SummaryModel): void {
 }
 
 function addMissingSheet(wb: ExcelJS.Workbook, model: SummaryModel, missing: readonly RosterEntry[]): void {
-  const zh = model.locale === 'zh-CN';
-  const ws = listSheet(wb, MISSING_SHEET, model, 4);
+  // the rows are the core's 未报送 model (the add-in writes the same ones)
+  const sheet = missingSheet(missing, model.locale);
+  const ws = listSheet(wb, MISSING_SHEET, model, sheet.columns.length);
   const header = ws.getRow(HEADER_ROW);
-  header.values = [zh ? '名册行号' : 'Roster line', zh ? '统一社会信用代码' : 'Credit code', zh ? '单位名称' : 'Unit', zh ? '单位类型' : 'Unit type'];
+  header.values = sheet.columns;
   header.font = { bold: true };
-  for (const e of missing) ws.addRow([e.line, text(e.code), text(e.name), text(e.type)]);
-  if (missing.length === 0) ws.addRow([null, null, zh ? '名册中的单位均已报送。' : 'Every unit on the roster has submitted.']);
-  [10, 22, 36, 20].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const r of sheet.rows) ws.addRow(r.map((v) => (typeof v === 'string' ? text(v) : v)));
+  sheet.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 }
 
 /**

@@ -124,13 +124,6 @@ function toExcelValue(value: CellInput): ExcelJS.CellValue {
   return { error: value.error } as ExcelJS.CellErrorValue;
 }
 
-const NUMBER_FORMATS: Partial<Record<Indicator['kind'], string>> = {
-  // Codes and phone numbers are text: an all-digit code must not turn into 1.1E+17.
-  code: '@',
-  date: 'yyyy-mm-dd',
-  year: '0',
-};
-
 function styleInput(cell: ExcelJS.Cell, ind: Indicator): void {
   const numeric = ind.kind === 'count' || ind.kind === 'amount' || ind.kind === 'year';
   const longText = ind.group === 'TXT' && ind.kind === 'text';
@@ -140,8 +133,7 @@ function styleInput(cell: ExcelJS.Cell, ind: Indicator): void {
   cell.alignment = numeric
     ? { horizontal: 'center', vertical: 'middle' }
     : { horizontal: 'left', vertical: longText ? 'top' : 'middle', wrapText: true, indent: 1 };
-  const numFmt = ind.name === 'INFO_PHONE' ? '@' : NUMBER_FORMATS[ind.kind];
-  if (numFmt) cell.numFmt = numFmt;
+  if (ind.numFmt) cell.numFmt = ind.numFmt;
   cell.protection = { locked: false };
   // The 'any' rule (hint only) is outside ExcelJS's typings but written correctly by it.
   cell.dataValidation = validationFor(ind) as ExcelJS.DataValidation;

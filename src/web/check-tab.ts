@@ -5,14 +5,14 @@
  */
 import { zipSync } from 'fflate';
 import type { FileReport } from '../core/batch-report';
-import type { Finding, Severity } from '../core/report';
+import type { Finding, Locale, Severity } from '../core/report';
 import { formatBatchHtml } from '../cli/format/html';
 import { SEVERITY_LABEL, STATUS_LABEL } from '../cli/format/labels';
 import { formatTotalsText } from '../cli/format/text';
 import { annotateWorkbook, canAnnotate } from '../io/annotate';
 import type { App } from './app';
 import { byId, fill, h } from './dom';
-import { saveFile, stamp } from './download';
+import { saveFile, stamp, XLSX_TYPE } from './download';
 import { fromDrop, fromInput, type PickedFile } from './files';
 import { tr } from './i18n';
 import { batchReportOf, errorOf, fileReportOf, localised, type CheckEntry } from './results';
@@ -34,13 +34,33 @@ function splitExt(name: string): [string, string] {
   return [m[1], m[2] ?? ''];
 }
 
-/** The CLI's names for annotated copies in one folder: the file's own name, -2, -3 … when taken. */
-function annotatedName(file: string, taken: Set<string>): string {
-  const [stem, ext] = splitExt(baseName(file));
-  let name = `${stem}${ext}`;
-  for (let i = 2; taken.has(name); i++) name = `${stem}-${i}${ext}`;
-  taken.add(name);
-  return name;
+/** The word after the unit name in a marked copy's name, as `zwgk validate --annotate` writes it. */
+const MARKED_SUFFIX = { 'zh-CN': '问题标注', en: 'marked' } as const;
+/** Characters Windows refuses in file names, and control characters (the CLI's safeStem). */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
+
+function safeStem(name: string): string {
+  const cleaned = name.replace(UNSAFE, '_').replace(/^[\s.]+|[\s.]+$/g, '');
+  return Array.from(cleaned).slice(0, 80).join('');
+}
+
+/**
+ * The name of a marked copy as `zwgk validate --annotate` gives it (src/cli/marked-copy-path.ts):
+ * `<单位名称>-问题标注.xlsx` (the file's own name without a unit name), in the sub-folder the file
+ * had inside the picked or dropped folder; -2, -3 … when a name is taken (ignoring case).
+ */
+function markedName(file: string, unitName: string | null, locale: Locale, taken: Set<string>): string {
+  const [fileStem, fileExt] = splitExt(baseName(file));
+  const ext = fileExt.toLowerCase() === '.xlsm' ? '.xlsm' : '.xlsx';
+  const stem = safeStem(unitName ?? '') || safeStem(fileStem) || 'workbook';
+  const parts = file.split('/');
+  // A file from a folder is named "folder/sub/…/file": the sub-folders below the picked folder remain.
+  const dir = parts.length > 2 ? `${parts.slice(1, -1).join('/')}/` : '';
+  let candidate = `${dir}${stem}-${MARKED_SUFFIX[locale]}${ext}`;
+  for (let i = 2; taken.has(candidate.toLowerCase()); i++) candidate = `${dir}${stem}-${MARKED_SUFFIX[locale]}-${i}${ext}`;
+  taken.add(candidate.toLowerCase());
+  return candidate;
 }
 
 export class CheckTab {
@@ -261,14 +281,14 @@ export class CheckTab {
     const L = this.app.locale;
     const findings: Finding[] = localised(row.entry.report?.findings ?? [], L);
     const bytes = new Uint8Array(await row.entry.picked.file.arrayBuffer());
-    return annotateWorkbook(bytes, findings, { locale: L, sourceName: baseName(row.entry.picked.name) });
+    const unit = row.entry.report?.unit;
+    return annotateWorkbook(bytes, findings, { locale: L, sourceName: baseName(row.entry.picked.name), unit: { name: unit?.name ?? null, year: unit?.year ?? null } });
   }
 
   private async exportMarked(row: Row): Promise<void> {
     try {
-      const [stem, ext] = splitExt(baseName(row.entry.picked.name));
-      const suffix = this.app.locale === 'en' ? ' (marked)' : '（标注）';
-      saveFile(`${stem}${suffix}${ext}`, await this.marked(row), 'application/octet-stream');
+      const name = markedName(baseName(row.entry.picked.name), row.entry.report?.unit.name ?? null, this.app.locale, new Set());
+      saveFile(name, await this.marked(row), XLSX_TYPE);
     } catch (e) {
       this.fail(e);
     }
@@ -284,7 +304,7 @@ export class CheckTab {
         continue;
       }
       try {
-        files[annotatedName(row.entry.picked.name, taken)] = await this.marked(row);
+        files[markedName(row.entry.picked.name, row.entry.report?.unit.name ?? null, this.app.locale, taken)] = await this.marked(row);
       } catch (e) {
         problems.push(errorOf(e).messages[this.app.locale]);
       }

@@ -62,6 +62,7 @@ const TEXT = {
   contact: ['联系人', 'Contact'],
   phone: ['联系电话', 'Phone'],
   includeAll: ['合计时也计入有错误的单位', 'Also sum units with errors'],
+  allowEmpty: ['没有单位计入合计时仍然生成', 'Make it even when no unit is in the totals'],
   makeSummary: ['生成并下载汇总工作簿', 'Make and download the summary workbook'],
   summaryDone: ['汇总工作簿已生成', 'Summary workbook made'],
   downloadAgain: ['再次下载', 'Download again'],

@@ -9,9 +9,9 @@ import { creditCodeProblem } from '../core/credit-code';
 import { isUserError } from '../core/errors';
 import type { Snapshot } from '../core/snapshot';
 import { SummaryBatch, type PreviousMatch } from '../core/summary/batch';
-import { matchedByNameFinding, noPreviousFinding } from '../core/summary/cross-year';
-import { matchRoster, type RosterEntry } from '../core/summary/roster';
-import { unitCells } from '../core/summary/unit-row';
+import { matchedByNameFinding, noPreviousFinding, previousWrongYearFinding } from '../core/summary/cross-year';
+import { matchRoster, notOnRoster, type RosterEntry } from '../core/summary/roster';
+import { addFindingsToRow, issueRow, unitCells } from '../core/summary/unit-row';
 import { unitInfo } from '../core/validator';
 import { PreviousIndex, type PreviousEntry, type PreviousIndexProblem } from '../io/previous-lookup';
 import { rosterFromBytes } from '../io/roster-rows';
@@ -111,6 +111,16 @@ export class SummaryTab {
       const roster: RosterEntry[] | null = this.picked.roster[0]
         ? rosterFromBytes(new Uint8Array(await this.picked.roster[0].file.arrayBuffer()), this.picked.roster[0].name)
         : null;
+      // As `zwgk summary`: a credit code Excel stored as a number has lost digits; that line is matched by name.
+      const notes = (roster ?? [])
+        .filter((e) => e.codeLostDigits !== undefined)
+        .map((e) =>
+          L === 'en'
+            ? `Roster line ${e.line}: the credit code was stored by Excel as a number (${e.codeLostDigits}) and has lost its last digits; this line is matched by unit name. Format the column as Text and type the codes again.`
+            : `名册第 ${e.line} 行：统一社会信用代码被 Excel 存成了数字（${e.codeLostDigits}），后几位已丢失，本行按单位名称匹配。请把该列设为“文本”后重新输入代码。`,
+        );
+      byId('sum-notes').hidden = notes.length === 0;
+      fill(byId('sum-notes'), ...notes.flatMap((n, i) => (i === 0 ? [n] : [h('br'), n])));
       const previous = this.picked.previous.length ? await this.previousFinder(this.picked.previous, L) : null;
       await this.summarise(roster, previous, {
         unitName: value('sum-unit-name'),
@@ -156,6 +166,13 @@ export class SummaryTab {
       const cells = unitCells(snapshot);
       const match = index.lookup(unit);
       const prev = match ? snapshots.get(match.path) : undefined;
+      if (!match) {
+        // As `--previous`: a folder of the wrong year says so, rather than "not found" for every unit.
+        const years = index.entries.map((e) => e.year).filter((y): y is number => y !== null);
+        if (unit.year !== null && years.length > 0 && !years.includes(unit.year - 1)) {
+          return { snapshot: null, note: localise(previousWrongYearFinding(unit, years, unit.year - 1, cells.code)) };
+        }
+      }
       if (!match || !prev) return { snapshot: null, note: localise(noPreviousFinding(unit, cells.code)) };
       const note = match.matchedBy === 'name' ? localise(matchedByNameFinding(unit, baseName(match.path), match.entry.code, cells.name)) : undefined;
       return { snapshot: prev, note };
@@ -186,20 +203,51 @@ export class SummaryTab {
       return;
     }
     const byName = new Map(files.map((f) => [f.name, f]));
+    const date = todayIso();
     const result = await batch.finish(
       async (name) => (await this.app.pool.read((byName.get(name) as PickedFile).file, name, { validate: false })).snapshot,
-      { ...own, date: todayIso() },
+      { ...own, date },
     );
     const { rows, issues } = result;
+    const en = L === 'en';
+    // As `zwgk summary`: a 合计 over no unit would be a table of zeros that looks like a valid report.
+    if (result.units === 0 && !byId<HTMLInputElement>('sum-allow-empty').checked) {
+      this.say(
+        en
+          ? `No unit is in the totals (all ${rows.length} files have errors, are unreadable or belong to another year), so every total would be 0; no summary workbook was made. Have the units fix their errors, or tick "${tr('includeAll', L)}" or "${tr('allowEmpty', L)}".`
+          : `没有一个单位计入合计（${rows.length} 个文件都有错误、无法读取或不属于本年度），合计各表将全部为 0，未生成汇总工作簿。请先让单位改正错误；或勾选“${tr('includeAll', L)}”或“${tr('allowEmpty', L)}”。`,
+      );
+      return;
+    }
+    // The 合计's unit type is the coordinator's: chosen here, or asked for when the units differ.
+    if (!own.unitType) {
+      const types = new Map<string, number>();
+      for (const r of rows) if (r.inSums && r.unit.type) types.set(r.unit.type, (types.get(r.unit.type) ?? 0) + 1);
+      if (types.size > 1) {
+        const list = [...types].map(([type, n]) => (en ? `${type}: ${n}` : `${type} ${n} 个`)).join(en ? ', ' : '、');
+        this.say(
+          en
+            ? `The units in the totals are of different types (${list}); choose the coordinating unit's type under "${tr('unitType', L)}". No summary workbook was made.`
+            : `计入合计的单位类型不同（${list}），合计表的单位类型要由汇总单位确定：请在“${tr('unitType', L)}”中选择。未生成汇总工作簿。`,
+        );
+        return;
+      }
+    }
     let missing: RosterEntry[] | null = null;
     if (roster) {
       const match = matchRoster(roster, rows);
       missing = match.missing;
+      // Submitters the roster does not list (another district, a renamed unit, an old roster).
+      for (const [index, f] of notOnRoster(roster, rows)) {
+        addFindingsToRow(rows[index], [f]);
+        issues.push(issueRow(rows[index], f, L));
+      }
       match.findings.forEach((f, i) =>
         issues.push({ unitName: match.missing[i].name, file: '', rule: f.rule, severity: f.severity, location: '', message: f.messages[L] }),
       );
     }
-    const bytes = await summaryWorkbookBytes({ locale: L, rows, issues, missing, sums: result.sums, info: result.info });
+    const title = { unitName: own.unitName, year: result.majorityYear, date, units: result.units };
+    const bytes = await summaryWorkbookBytes({ locale: L, rows, issues, missing, sums: result.sums, info: result.info, title });
     const name = `${L === 'en' ? 'summary' : '汇总'}-${stamp()}.xlsx`;
     this.last = { name, bytes };
     saveFile(name, bytes, XLSX_TYPE);

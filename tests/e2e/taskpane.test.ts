@@ -227,7 +227,7 @@ test('a workbook that is not the template gets a message and a button that inser
   await page.click('#validate');
   await page.waitForSelector('#not-template');
   expect(await page.textContent('#not-template p')).toBe(
-    '当前工作簿不是标准指标工作簿（缺少 242 个定义名称，可在“公式”→“名称管理器”中查看），无法校验。请在标准模板中填报，或插入一套新的模板工作表。',
+    '当前工作簿不是标准指标工作簿（缺少 243 个定义名称，可在“公式”→“名称管理器”中查看），无法校验。请在标准模板中填报，或插入一套新的模板工作表。',
   );
   await page.click('#insert-template');
   await page.waitForFunction(() => document.querySelector('#status')?.textContent === '已插入标准模板工作表，请在其中填报后再校验。');

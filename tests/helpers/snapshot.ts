@@ -12,6 +12,7 @@ import {
   sheetSpec,
   t3Name,
   t4Name,
+  zeroCounts,
 } from '../../src/core/catalogue';
 import { readingFromRaw } from '../../src/core/classify';
 import type { CellReading, NameIssue, Snapshot } from '../../src/core/snapshot';
@@ -34,6 +35,7 @@ const T3_CLEAN: Record<string, Record<string, number>> = {
 /** A balanced, fully filled, plausible workbook (a county government, 2023): passes every rule. */
 export function cleanValues(): Values {
   const v: Values = {
+    ...zeroCounts(),
     INFO_UNIT_NAME: '某某县人民政府',
     INFO_UNIT_TYPE: '县级人民政府',
     INFO_UNIT_CODE: CLEAN_CODE,

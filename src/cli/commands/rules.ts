@@ -5,16 +5,11 @@
  */
 import { isUserError } from '../../core/errors';
 import { formatRuleProblem, lintRuleSources, loadRuleSet } from '../../core/validator';
-import type { Severity } from '../../core/report';
+import { SEVERITY_LABELS } from '../../core/codes/labels';
 import { loadRuleSources } from '../../io/load-rules';
 import { type OptionSpec, parseCommandArgs } from '../args';
 import { CliContext, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, t } from '../context';
 
-const SEVERITY_LABEL: Record<Severity, [string, string]> = {
-  error: ['错误', 'error'],
-  warning: ['警告', 'warning'],
-  info: ['提示', 'info'],
-};
 
 function help(ctx: CliContext): string {
   return t(
@@ -65,6 +60,8 @@ async function check(dirs: string[], ctx: CliContext): Promise<number> {
     return EXIT_FINDINGS;
   }
   const ruleSet = loadRuleSet(sources);
+  // deprecated spellings still load; say what they are called now
+  for (const n of ruleSet.notes ?? []) ctx.stderr.write(`${t(ctx, '注意：', 'Note: ')}${formatRuleProblem(n, ctx.locale)}\n`);
   ctx.stdout.write(
     t(
       ctx,
@@ -105,7 +102,7 @@ async function list(argv: string[], ctx: CliContext): Promise<number> {
   }
   const width = Math.max(...rows.map((r) => r.id.length));
   for (const r of rows) {
-    const sev = t(ctx, ...SEVERITY_LABEL[r.severity]);
+    const sev = SEVERITY_LABELS[ctx.locale][r.severity];
     ctx.stdout.write(`${r.id.padEnd(width)}  ${sev.padEnd(ctx.locale === 'en' ? 7 : 2)}  ${r.description}\n`);
   }
   return EXIT_OK;

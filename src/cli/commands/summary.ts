@@ -170,23 +170,6 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   }, ctx);
 }
 
-/**
- * A unit already in the sums that a check across units disqualifies is read again (through the
- * guard) to take its numbers out (rare: duplicates), instead of keeping every unit's numbers in memory.
- */
-function rereader(guard: ReadGuard): (file: string) => Promise<Snapshot> {
-  return async (file) => {
-    try {
-      return await guard.read(file);
-    } catch {
-      throw new UserError('summary-input-changed', {
-        'zh-CN': `“${file}”在汇总过程中被修改或删除，合计无法得出：请保持报送文件不变后重新运行。`,
-        en: `"${file}" was changed or removed while the summary was being built, so the totals cannot be made: leave the submissions unchanged and run again.`,
-      });
-    }
-  };
-}
-
 function todayIso(): string {
   const d = new Date();
   const p = (n: number): string => String(n).padStart(2, '0');
@@ -287,7 +270,8 @@ async function summariseWith(guard: ReadGuard, setup: JobSetup, paths: string[],
   }
 
   // Checks across units; a unit they flag leaves the sums (a duplicate would count twice, another year does not belong).
-  const result = await batch.finish(rereader(guard), {
+  // the batch keeps each unit's numbers: a unit leaving the sums is not read again
+  const result = await batch.finish({
     unitName: opts.unitName,
     unitCode: opts.unitCode,
     unitType: opts.unitType,

@@ -12,7 +12,7 @@ import {
   unreadableFileReport,
 } from '../../core/batch-report';
 import { isUserError, UserError } from '../../core/errors';
-import type { Finding, Locale } from '../../core/report';
+import type { Locale } from '../../core/report';
 import { loadRuleSet } from '../../core/validator';
 import { canAnnotate } from '../../io/annotate';
 import { writeFileAtomic } from '../../io/atomic-write';

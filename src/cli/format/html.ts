@@ -99,12 +99,17 @@ const WORDS = {
   },
 } as const;
 
+/** TZ of the environment; none in a browser (the web page writes this report too), which uses its own zone. */
+function envTimeZone(): string | undefined {
+  return typeof process !== 'undefined' ? process.env.TZ || undefined : undefined;
+}
+
 /**
  * A date and time in the local time zone with its offset, e.g. "2026-01-20 09:30 UTC+08:00".
  * The zone comes from the environment (TZ, else the system's setting); an unknown zone name
  * falls back to the process's own clock.
  */
-export function localTimeWithOffset(d: Date, timeZone: string | undefined = process.env.TZ || undefined): string {
+export function localTimeWithOffset(d: Date, timeZone: string | undefined = envTimeZone()): string {
   const p = (n: number): string => String(n).padStart(2, '0');
   try {
     const parts = new Intl.DateTimeFormat('en-US', {

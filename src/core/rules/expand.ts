@@ -4,8 +4,37 @@
  * the language of the message it sits in (zh-CN elsewhere). Expansion happens before the engine
  * sees the rule, so the engine only ever gets plain json-rules-engine rules.
  */
+import { isIndicatorName, partsOf } from '../catalogue';
 import type { Locale, LocalisedText } from '../report';
 import { BUILTIN_SETS, SetItem } from './sets';
+
+/**
+ * `"@parts:NAME"` inside an array stands for the parts of the total NAME in the catalogue
+ * (e.g. the 12345 categories of W_HOTLINE_TOTAL), so a rule never repeats a list the catalogue
+ * owns and picks up a new part without an edit.
+ */
+const PARTS_PREFIX = '@parts:';
+
+function spreadParts(x: unknown, unknownTotals: Set<string>): unknown {
+  if (Array.isArray(x)) {
+    const out: unknown[] = [];
+    for (const e of x) {
+      if (typeof e === 'string' && e.startsWith(PARTS_PREFIX)) {
+        const total = e.slice(PARTS_PREFIX.length);
+        const parts = partsOf(total);
+        if (parts.length === 0 || !isIndicatorName(total)) unknownTotals.add(total);
+        out.push(...parts);
+      } else out.push(spreadParts(e, unknownTotals));
+    }
+    return out;
+  }
+  if (x !== null && typeof x === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(x)) out[k] = spreadParts(v, unknownTotals);
+    return out;
+  }
+  return x;
+}
 
 export interface RawRule {
   name: string;
@@ -115,14 +144,23 @@ export function expandRule(
     return { rules: [], problems };
   }
   const unknown = new Set<string>();
+  const unknownTotals = new Set<string>();
   const out: RawRule[] = [];
   for (const bind of combinations(vars)) {
     if (Object.values(bind).some((it) => except.has(it.key))) continue;
-    const expanded = substituteDeep(body, bind, 'zh-CN', unknown) as RawRule;
+    const expanded = spreadParts(substituteDeep(body, bind, 'zh-CN', unknown), unknownTotals) as RawRule;
     if (vars.length > 0 && expanded.name === rule.name) {
       expanded.name = `${rule.name}@${Object.values(bind).map((b) => b.key).join('.')}`;
     }
     out.push(expanded);
+  }
+  for (const t of unknownTotals) {
+    problems.push({
+      problem: {
+        'zh-CN': `“${PARTS_PREFIX}${t}”：指标目录中 ${t} 没有组成部分`,
+        en: `"${PARTS_PREFIX}${t}": the catalogue lists no parts of ${t}`,
+      },
+    });
   }
   for (const v of unknown) {
     problems.push({

@@ -11,11 +11,15 @@ import type { Almanac } from 'json-rules-engine';
 import {
   INDICATORS,
   KNOWN_TEMPLATE_VERSIONS,
-  REQUIRED_DEFINED_NAMES,
   TEMPLATE_ID,
+  TEMPLATE_ID_NAME,
+  TEMPLATE_VERSION_NAME,
   unitTypeOf,
   indicator,
+  isAskedIn,
   isNumericKind,
+  namesOfVersion,
+  partLabel,
 } from '../catalogue';
 import type { CellReading, Snapshot } from '../snapshot';
 import { checkCreditCode } from './credit-code';
@@ -43,6 +47,12 @@ export type Term = string | { name: string; coef?: number; prev?: boolean } | { 
 
 type NameTerm = Exclude<Term, { set: string }>;
 
+/** The terms with every set replaced by its names (the linter has checked the keys); no copy when there is no set. */
+function flatTerms(terms: Term[]): NameTerm[] {
+  if (!terms.some((t) => typeof t === 'object' && 'set' in t)) return terms as NameTerm[];
+  return terms.flatMap((t) => (typeof t === 'object' && 'set' in t ? [...(NAME_SETS[t.set] ?? [])] : [t]));
+}
+
 export type BlankPolicy = 'skip' | 'zero';
 
 export interface CellFact {
@@ -61,6 +71,9 @@ export interface SumFact {
 export interface BalanceFact {
   lhs: number | null;
   rhs: number | null;
+  /** With `describe`: the left side spelled out, "投诉 40 + 咨询 90 + …" (zh-CN) and in English. */
+  lhsText?: string;
+  lhsTextEn?: string;
   /** lhs − rhs (0 when skipped). */
   diff: number;
   absDiff: number;
@@ -165,6 +178,10 @@ export interface TemplateFact {
   missingList: string;
   /** The same list with its notes in English. */
   missingListEn: string;
+  /** The template id and the versions this release accepts, for messages ("2024.1、2025.1"). */
+  expectedId: string;
+  acceptedVersions: string;
+  acceptedVersionsEn: string;
 }
 
 export interface PrevFact {
@@ -187,6 +204,37 @@ export function cellFact(snapshot: Snapshot, name: string): CellFact {
   return { name, present: true, cls: r.cls, value: r.value, text };
 }
 
+/** Whether a workbook is of an older template version, which lacks some current names. */
+function olderVersion(snap: Snapshot | null): boolean {
+  return snap !== null && namesOfVersion(snap.templateVersion).length < INDICATORS.length;
+}
+
+/**
+ * Drops the terms a workbook's template version never asked for (a 2024.1 workbook has no
+ * W_HOTLINE_REPORT): they are not blank, they are not part of that workbook's sums.
+ */
+function askedTerms(ctx: RunContext, terms: NameTerm[]): NameTerm[] {
+  if (!olderVersion(ctx.snapshot) && !olderVersion(ctx.previous)) return terms;
+  return terms.filter((term) => {
+    const t = typeof term === 'string' ? { name: term } : term;
+    const snap = t.prev ? ctx.previous : ctx.snapshot;
+    return !snap || snap.cells[t.name] !== undefined || isAskedIn(t.name, snap.templateVersion);
+  });
+}
+
+/** "投诉 40 + 咨询 90": the terms with their labels (without "其中："). */
+function describeTerms(ctx: RunContext, terms: NameTerm[], en: boolean): string {
+  return terms
+    .map((term) => {
+      const t = typeof term === 'string' ? { name: term } : term;
+      const ind = indicator(t.name);
+      const label = ind ? partLabel(en ? ind.labelEn : ind.label) : t.name;
+      const v = termValue(ctx, t, 'skip');
+      return `${label} ${v === null ? (en ? '(blank)' : '（空）') : String(v)}`;
+    })
+    .join(' + ');
+}
+
 function termValue(ctx: RunContext, term: NameTerm, blank: BlankPolicy): number | null {
   const t = typeof term === 'string' ? { name: term } : term;
   const snap = t.prev ? ctx.previous : ctx.snapshot;
@@ -197,24 +245,29 @@ function termValue(ctx: RunContext, term: NameTerm, blank: BlankPolicy): number 
 
 export function sumFact(ctx: RunContext, names: Term[], blank: BlankPolicy = 'skip'): SumFact {
   let total = 0;
-  for (const term of names) {
-    // A set stands for its names (the linter has checked the key).
-    const members: readonly NameTerm[] = typeof term === 'object' && 'set' in term ? (NAME_SETS[term.set] ?? []) : [term];
-    for (const m of members) {
-      const v = termValue(ctx, m, blank);
-      if (v === null) return { value: null, skipped: true };
-      total += v;
-    }
+  for (const term of askedTerms(ctx, flatTerms(names))) {
+    const v = termValue(ctx, term, blank);
+    if (v === null) return { value: null, skipped: true };
+    total += v;
   }
   return { value: round(total), skipped: false };
 }
 
-export function balanceFact(ctx: RunContext, lhs: Term[], rhs: Term[], blank: BlankPolicy = 'skip'): BalanceFact {
+export function balanceFact(
+  ctx: RunContext,
+  lhs: Term[],
+  rhs: Term[],
+  blank: BlankPolicy = 'skip',
+  describe = false,
+): BalanceFact {
   const l = sumFact(ctx, lhs, blank);
   const r = sumFact(ctx, rhs, blank);
   if (l.value === null || r.value === null) return { lhs: l.value, rhs: r.value, diff: 0, absDiff: 0, skipped: true };
   const diff = round(l.value - r.value);
-  return { lhs: l.value, rhs: r.value, diff, absDiff: Math.abs(diff), skipped: false };
+  const text = describe
+    ? { lhsText: describeTerms(ctx, askedTerms(ctx, flatTerms(lhs)), false), lhsTextEn: describeTerms(ctx, askedTerms(ctx, flatTerms(lhs)), true) }
+    : {};
+  return { lhs: l.value, rhs: r.value, ...text, diff, absDiff: Math.abs(diff), skipped: false };
 }
 
 export function scanFact(snapshot: Snapshot, p: ScanParams): ScanFact {
@@ -342,10 +395,15 @@ export function unitFact(snapshot: Snapshot): UnitFact {
   };
 }
 
+/**
+ * Whether the workbook is the standard template: its markers, and every defined name of *its*
+ * version (a 2024.1 workbook is not asked for the names 2025.1 added).
+ */
 export function templateFact(snapshot: Snapshot): TemplateFact {
-  const missing = REQUIRED_DEFINED_NAMES.filter((n) => {
-    if (n === 'TEMPLATE_ID') return snapshot.templateId === null;
-    if (n === 'TEMPLATE_VERSION') return snapshot.templateVersion === null;
+  const contract = [...namesOfVersion(snapshot.templateVersion), TEMPLATE_ID_NAME, TEMPLATE_VERSION_NAME];
+  const missing = contract.filter((n) => {
+    if (n === TEMPLATE_ID_NAME) return snapshot.templateId === null;
+    if (n === TEMPLATE_VERSION_NAME) return snapshot.templateVersion === null;
     return !snapshot.cells[n];
   });
   // A name that exists but points nowhere usable is not "missing": say what is wrong with it.
@@ -369,9 +427,12 @@ export function templateFact(snapshot: Snapshot): TemplateFact {
     idOk: snapshot.templateId !== null && snapshot.templateId.trim() === TEMPLATE_ID,
     versionKnown: snapshot.templateVersion !== null && KNOWN_TEMPLATE_VERSIONS.includes(snapshot.templateVersion.trim()),
     missingCount: missing.length,
-    missingShare: round(missing.length / REQUIRED_DEFINED_NAMES.length),
+    missingShare: round(missing.length / contract.length),
     missingList: list(false),
     missingListEn: list(true),
+    expectedId: TEMPLATE_ID,
+    acceptedVersions: KNOWN_TEMPLATE_VERSIONS.join('、'),
+    acceptedVersionsEn: KNOWN_TEMPLATE_VERSIONS.join(', '),
   };
 }
 
@@ -409,7 +470,7 @@ export const FACTS: Record<FactId, (params: Params, almanac: Almanac) => Promise
   cell: async (p, a) => cellFact((await context(a)).snapshot, String(p.name)),
   sum: async (p, a) => sumFact(await context(a), p.names as Term[], (p.blank as BlankPolicy) ?? 'skip'),
   balance: async (p, a) =>
-    balanceFact(await context(a), (p.lhs as Term[]) ?? [], (p.rhs as Term[]) ?? [], (p.blank as BlankPolicy) ?? 'skip'),
+    balanceFact(await context(a), (p.lhs as Term[]) ?? [], (p.rhs as Term[]) ?? [], (p.blank as BlankPolicy) ?? 'skip', p.describe === true),
   scan: async (p, a) => scanFact((await context(a)).snapshot, p as ScanParams),
   text: async (p, a) => textFact((await context(a)).snapshot, String(p.name), p.pattern as string | undefined),
   unit: async (_p, a) => unitFact((await context(a)).snapshot),
@@ -449,9 +510,4 @@ export function namesInParams(fact: string, params: Params | undefined): string[
     default:
       return [];
   }
-}
-
-/** True when `name` is a catalogue indicator (re-exported for the linter). */
-export function knownName(name: string): boolean {
-  return indicator(name) !== undefined;
 }

@@ -9,7 +9,7 @@
  * assertion itself last. Per-cell rules take their placeholders ({label} {text} {value}) from the hit.
  */
 import type { Almanac, RuleResult } from 'json-rules-engine';
-import { parseAddress } from '../catalogue';
+import { isAskedIn, parseAddress } from '../catalogue';
 import type { Finding, FindingCell, Locale, LocalisedText } from '../report';
 import { LOCALES } from '../report';
 import type { Snapshot } from '../snapshot';
@@ -20,6 +20,8 @@ export type Vars = Record<string, number | string | null>;
 
 /** Keys of fact values that are internal (not useful in a message or in `values`). */
 const INTERNAL_KEYS = new Set(['name', 'cls', 'text', 'present', 'skipped', 'hits']);
+/** Keys that only word a message (lists spelled out, accepted versions): never part of `values`. */
+const WORDING_KEYS = new Set(['lhsText', 'lhsTextEn', 'expectedId', 'acceptedVersions', 'acceptedVersionsEn']);
 
 export function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6);
@@ -125,8 +127,8 @@ export async function findingsOf(
   locale: Locale,
 ): Promise<Finding[]> {
   const meta = rule.meta;
-  if (meta.perHit) {
-    const fact = await almanac.factValue<{ hits?: Hit[] }>(meta.perHit.fact, meta.perHit.params ?? {});
+  if (meta.perCell) {
+    const fact = await almanac.factValue<{ hits?: Hit[] }>(meta.perCell.fact, meta.perCell.params ?? {});
     if (meta.groupHits) return groupedFindings(meta, fact.hits ?? [], snapshot, previous, locale);
     return (fact.hits ?? []).map((hit) => {
       const vars: Vars = { label: hit.label, labelEn: hit.labelEn, text: hit.text, value: hit.value, cls: hit.cls };
@@ -140,13 +142,14 @@ export async function findingsOf(
         messages,
         cells: cell ? [cell] : [],
         values: { [hit.name]: cellValue(snapshot, hit.name) },
+        ...(meta.quickFix ? { quickFix: meta.quickFix } : {}),
       };
     });
   }
   const factVars: Vars = {};
   // `values` shows the cells and what the message speaks of, plus the number each failed condition tested
   const shown = messageKeys(meta);
-  if (meta.soleIf) shown.add(meta.soleIf.value);
+  if (meta.onlyFindingWhen) shown.add(meta.onlyFindingWhen.value);
   for (const leaf of failedLeaves(result.conditions)) {
     if (leaf.fact === 'cell') continue; // cell values are in `values` by name and in {$NAME}
     const full = await almanac.factValue(String(leaf.fact), (leaf.params as Record<string, unknown>) ?? {});
@@ -154,8 +157,12 @@ export async function findingsOf(
     if (typeof leaf.path === 'string') shown.add(leaf.path.replace(/^\$\.?/, ''));
   }
   const values: Vars = {};
-  for (const name of meta.cells) values[name] = cellValue(snapshot, name);
-  for (const [k, v] of Object.entries(factVars)) if (shown.has(k)) values[k] = v;
+  for (const name of meta.cells) {
+    // a cell the workbook's template version never had is not asked, not blank
+    if (snapshot.cells[name] === undefined && !isAskedIn(name, snapshot.templateVersion)) continue;
+    values[name] = cellValue(snapshot, name);
+  }
+  for (const [k, v] of Object.entries(factVars)) if (shown.has(k) && !WORDING_KEYS.has(k)) values[k] = v;
   const messages = fillAll(meta.message, factVars, snapshot, previous);
   return [
     {
@@ -165,6 +172,7 @@ export async function findingsOf(
       messages,
       cells: meta.cells.map((n) => findingCell(snapshot, n)).filter((c): c is FindingCell => c !== null),
       values,
+      ...(meta.quickFix ? { quickFix: meta.quickFix } : {}),
     },
   ];
 }

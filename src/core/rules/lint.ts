@@ -23,6 +23,37 @@ export interface LintedFile {
   rules: ExpandedRule[];
   overrides: Override[];
   problems: RuleProblem[];
+  /** Deprecated spellings: the file loads, the author is told the new name. */
+  notes: RuleProblem[];
+}
+
+/** The first scan leaf of a condition tree (what a findingsFromScan rule reports per cell). */
+function firstScan(node: unknown): { fact: string; params?: Record<string, unknown> } | null {
+  let found: { fact: string; params?: Record<string, unknown> } | null = null;
+  visitFacts(node, (leaf, isValueRef) => {
+    if (!found && !isValueRef && leaf.fact === 'scan') found = { fact: leaf.fact, params: leaf.params };
+  });
+  return found;
+}
+
+/**
+ * The metadata as the engine side uses it: `perCell` from findingsFromScan (or a deprecated perHit),
+ * `onlyFindingWhen` (or a deprecated soleIf), with a note for each deprecated spelling.
+ */
+function normaliseMeta(file: string, r: RawRule, notes: RuleProblem[]): RuleMeta {
+  const meta = { ...(r.event.params as unknown as RuleMeta) };
+  if (meta.findingsFromScan === true) {
+    const scan = firstScan(r.conditions);
+    if (scan) meta.perCell = scan;
+  } else if (meta.perHit) {
+    meta.perCell = meta.perHit;
+    notes.push(problem(file, r.name, '“perHit”已改名为“findingsFromScan”: true（不再重复 scan 参数），旧写法暂时仍可使用', '"perHit" is now "findingsFromScan": true (without repeating the scan parameters); the old spelling still works for now'));
+  }
+  if (!meta.onlyFindingWhen && meta.soleIf) {
+    meta.onlyFindingWhen = meta.soleIf;
+    notes.push(problem(file, r.name, '“soleIf”已改名为“onlyFindingWhen”，旧写法暂时仍可使用', '"soleIf" is now "onlyFindingWhen"; the old spelling still works for now'));
+  }
+  return meta;
 }
 
 const LOCALE_NAMES: LocalisedText = { 'zh-CN': '中文（zh-CN）', en: '英文（en）' };
@@ -103,6 +134,9 @@ function checkRule(file: string, r: RawRule, out: RuleProblem[]): void {
     }
     for (const pp of factParamProblems(leaf.fact, leaf.params)) out.push(problem(file, name, pp['zh-CN'], pp.en));
   });
+  if (p.findingsFromScan === true && firstScan(r.conditions) === null) {
+    out.push(problem(file, name, 'findingsFromScan 需要一个 scan 条件', 'findingsFromScan needs a scan condition'));
+  }
   if (p.perHit) for (const pp of factParamProblems(p.perHit.fact, p.perHit.params)) out.push(problem(file, name, `perHit：${pp['zh-CN']}`, `perHit: ${pp.en}`));
   if (p.perHit && !(FACT_IDS as readonly string[]).includes(p.perHit.fact)) {
     out.push(problem(file, name, `perHit 引用了未知的 fact “${p.perHit.fact}”`, `perHit refers to an unknown fact "${p.perHit.fact}"`));
@@ -139,6 +173,7 @@ interface FileJson {
 /** Lints one schema-valid file and expands its rules. `order` continues across files. */
 export function lintFile(file: string, json: FileJson, firstOrder: number): LintedFile {
   const problems: RuleProblem[] = [];
+  const notes: RuleProblem[] = [];
   const rules: ExpandedRule[] = [];
   let order = firstOrder;
   for (const raw of json.rules ?? []) {
@@ -146,7 +181,7 @@ export function lintFile(file: string, json: FileJson, firstOrder: number): Lint
     problems.push(...expProblems.map((e: ExpansionProblem) => ({ file, rule: raw.name, problem: e.problem })));
     for (const r of expanded) {
       checkRule(file, r, problems);
-      const meta = r.event.params as unknown as RuleMeta;
+      const meta = normaliseMeta(file, r, notes);
       rules.push({
         name: r.name,
         file,
@@ -159,7 +194,7 @@ export function lintFile(file: string, json: FileJson, firstOrder: number): Lint
     }
   }
   const overrides = (json.overrides ?? []).map((o) => ({ file, ...o }));
-  return { rules, overrides, problems };
+  return { rules, overrides, problems, notes };
 }
 
 /** Problems that only show across files: duplicate rule names, one check id in two files, overrides of unknown checks. */

@@ -187,10 +187,18 @@ export function loadRuleSet(sources: RuleSource[], opts: LoadOptions = {}): Rule
   for (const r of rules) {
     const known = byId.get(r.meta.ruleId);
     if (!known) {
-      const info: CheckInfo = { id: r.meta.ruleId, severity: r.meta.severity, description: r.meta.description };
+      const info: CheckInfo = {
+        id: r.meta.ruleId,
+        severity: r.meta.severity,
+        description: r.meta.description,
+        message: r.meta.message,
+        file: r.file,
+        ...(r.meta.ref ? { source: r.meta.ref } : {}),
+      };
       byId.set(info.id, info);
       checks.push(info);
     } else if (SEVERITY_RANK[r.meta.severity] < SEVERITY_RANK[known.severity]) known.severity = r.meta.severity;
   }
-  return { checks, rules };
+  const notes = files.flatMap((f) => f.notes);
+  return notes.length > 0 ? { checks, rules, notes } : { checks, rules };
 }

@@ -135,8 +135,24 @@ export const RULE_FILE_SCHEMA = {
         cells: { type: 'array', items: { type: 'string' } },
         appliesTo: { type: 'array', items: { type: 'string' }, minItems: 1 },
         needs: { enum: ['previous'] },
+        findingsFromScan: {
+          type: 'boolean',
+          description: "The findings come from the cells the rule's scan condition reports: one per cell (marking it), or grouped with groupHits; instead of one finding for the rule.",
+        },
+        onlyFindingWhen: {
+          type: 'object',
+          description: "When the finding's value `value` is at least `atLeast`, this finding replaces every other finding of the workbook.",
+          required: ['value', 'atLeast'],
+          additionalProperties: false,
+          properties: { value: { type: 'string' }, atLeast: { type: 'number' } },
+        },
+        quickFix: {
+          enum: ['text-to-number'],
+          description: 'The one-click fix a host may offer: text-to-number writes the number a text cell means. Sums are never fixed: only the unit knows which figure is wrong.',
+        },
         perHit: {
           type: 'object',
+          description: 'Deprecated: use findingsFromScan. Accepted for local rule files.',
           required: ['fact'],
           additionalProperties: false,
           properties: { fact: { type: 'string' }, params: { type: 'object' } },
@@ -147,6 +163,7 @@ export const RULE_FILE_SCHEMA = {
         },
         soleIf: {
           type: 'object',
+          description: 'Deprecated: use onlyFindingWhen. Accepted for local rule files.',
           required: ['value', 'atLeast'],
           additionalProperties: false,
           properties: { value: { type: 'string' }, atLeast: { type: 'number' } },

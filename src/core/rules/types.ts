@@ -25,11 +25,17 @@ export interface RuleProblem {
   problem: LocalisedText;
 }
 
-/** What `zwgk rules list` shows for one check id. */
+/** What `zwgk rules list` shows for one check id (and what the code registry takes from the rules). */
 export interface CheckInfo {
   id: string;
   severity: Severity;
   description: LocalisedText;
+  /** The message template of the check's first rule. */
+  message?: LocalisedText;
+  /** The rule file that defines it, as given to the loader. */
+  file?: string;
+  /** `ref` of the rule: the clause or regulation the check follows. */
+  source?: string;
 }
 
 /** A condition tree as json-rules-engine accepts it (kept loose: the schema and the linter check it). */
@@ -49,20 +55,33 @@ export interface RuleMeta {
   appliesTo?: string[];
   /** "previous": the rule only runs when last year's workbook is given. */
   needs?: 'previous';
-  /**
-   * Per-cell rule: a fact reference whose value is `{hits: [...]}`; one finding per hit,
-   * marking the hit's cell. The condition normally asserts that the same fact has no hits.
-   */
+  /** In the file: the findings come from the cells the rule's scan condition reports (one per cell, or grouped with groupHits). */
+  findingsFromScan?: boolean;
+  /** In the file: when the finding's value `value` is at least `atLeast`, it is the only finding reported. */
+  onlyFindingWhen?: { value: string; atLeast: number };
+  /** The one-click fix a host may offer for the finding. */
+  quickFix?: QuickFixKind;
+  /** Deprecated spelling of findingsFromScan (with the scan repeated); accepted for local rule files. */
   perHit?: { fact: string; params?: Record<string, unknown> };
   /**
-   * With perHit: one finding per table ('group': 表二, 表三 …) or one for all hits ('all') instead of
-   * one per cell; it marks every hit's cell. Placeholders: {count}, {table}/{tableEn}, and the first
-   * hit's {label} {labelEn} {text} {formula}.
+   * With findingsFromScan: one finding per table ('group': 表二, 表三 …) or one for all hits ('all')
+   * instead of one per cell; it marks every hit's cell. Placeholders: {count}, {table}/{tableEn},
+   * and the first hit's {label} {labelEn} {text} {formula}.
    */
   groupHits?: 'group' | 'all';
-  /** When the finding's value `value` is at least `atLeast`, this finding is the only one reported. */
+  /** Deprecated spelling of onlyFindingWhen; accepted for local rule files. */
   soleIf?: { value: string; atLeast: number };
+  /**
+   * Set by the loader: the fact reference whose value is `{hits: [...]}` when the rule makes one
+   * finding per cell (from findingsFromScan's scan condition, or from a deprecated perHit).
+   */
+  perCell?: { fact: string; params?: Record<string, unknown> };
+  /** The source of the check (format clause, regulation). */
+  ref?: string;
 }
+
+/** One-click fixes a rule can declare (see src/addin/quick-fixes.ts). */
+export type QuickFixKind = 'text-to-number';
 
 /** A rule after forEach expansion, ready for the engine. */
 export interface ExpandedRule {
@@ -81,4 +100,6 @@ export interface ExpandedRule {
 export interface RuleSet {
   checks: CheckInfo[];
   rules: ExpandedRule[];
+  /** Notes that do not stop loading (deprecated spellings in local rule files). */
+  notes?: RuleProblem[];
 }

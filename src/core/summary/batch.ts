@@ -2,33 +2,33 @@
  * One summary batch, host-neutral: files are added one after the other (read, validated, reduced to
  * a row, its findings and its share of the sums, then forgotten), and `finish` runs the checks
  * across units and settles the sums. The same steps as `zwgk summary`, for hosts that read files
- * their own way (the Excel add-in reads the files the coordinator picks in the browser).
- * The roster stays with the caller; last year's workbook comes through the `previous` option.
+ * their own way (the Excel add-in reads the files the coordinator picks in the browser). Each file
+ * goes through the core pipeline (read → match last year → validate); the roster (名册) and last
+ * year's workbooks come in through the options, so every host offers U-MISSING and 未报送.
  */
-import { isUserError } from '../errors';
-import { countSeverities, type Finding, type Locale, type WorkbookReport } from '../report';
+import { EMPTY_UNIT } from '../batch-report';
+import { checkFile, type PipelineOptions, type PipelineValidator } from '../pipeline';
+import type { Locale } from '../report';
 import type { Snapshot } from '../snapshot';
 import { SumAccumulator } from './aggregate';
 import { crossUnitFindings } from './cross-unit';
+import { matchRoster, type RosterEntry } from './roster';
 import { summaryInfoValues, type SummaryInfoOptions, type SummaryInfoValues } from './summary-info';
 import { addFindingsToRow, issueRow, rowFromReport, unreadableRow, type IssueRow, type UnitRow } from './unit-row';
 
-export interface BatchValidator {
-  validate(snapshot: Snapshot, opts?: { locale?: Locale; previous?: Snapshot | null }): Promise<WorkbookReport>;
-}
+export { failureMessages, type PreviousMatch } from '../pipeline';
 
-/** Last year's workbook of a unit, and an optional note for its report (e.g. matched by name only). */
-export interface PreviousMatch {
-  snapshot: Snapshot | null;
-  note?: Finding;
-}
+/** What the batch needs of a validator (the core Validator, or the add-in's worker proxy). */
+export type BatchValidator = PipelineValidator;
 
 export interface SummaryBatchOptions {
   locale: Locale;
   /** Also sum units with errors (duplicates and other years are never summed). */
   includeAll?: boolean;
   /** Finds last year's workbook of a unit, for the checks across years. */
-  previous?: (snapshot: Snapshot) => Promise<PreviousMatch | null>;
+  previous?: PipelineOptions['previous'];
+  /** Units expected to report (名册): roster units without a submission become U-MISSING and the 未报送 list. */
+  roster?: readonly RosterEntry[];
 }
 
 export interface SummaryResult {
@@ -41,24 +41,17 @@ export interface SummaryResult {
   /** How many units are in the sums. */
   units: number;
   majorityYear: number | null;
+  /** Roster units without a submission, in roster order; null when no roster was given. */
+  missing: RosterEntry[] | null;
 }
 
-/** The message of a file that could not be read or validated: the UserError's, else a generic one. */
-export function failureMessages(e: unknown): { code: string; messages: Record<Locale, string> } {
-  if (isUserError(e)) return { code: e.code, messages: e.messages };
-  const detail = e instanceof Error ? e.message : String(e);
-  return {
-    code: 'internal-error',
-    messages: {
-      'zh-CN': `读取或校验时发生内部错误（${detail}）：请把该文件另存为 .xlsx 后再试；如仍出错，请报告此问题。`,
-      en: `Internal error while reading or validating (${detail}): save the file as .xlsx and try again; if it persists, report the problem.`,
-    },
-  };
-}
+type FinishInfo = Omit<SummaryInfoOptions, 'year' | 'units' | 'unitTypes' | 'sums'>;
 
 export class SummaryBatch {
   private readonly rows: UnitRow[] = [];
   private readonly issues: IssueRow[] = [];
+  /** The summed numbers of each unit in the sums (about 2 KB a unit), by row index. */
+  private readonly numbers = new Map<number, Float64Array>();
   /** Running sums per report year, so units of another year can be left out once the majority is known. */
   private readonly sumsByYear = new Map<number | null, SumAccumulator>();
 
@@ -67,32 +60,25 @@ export class SummaryBatch {
     private readonly opts: SummaryBatchOptions,
   ) {}
 
-  /** Reads and validates one file; a file that fails becomes an unreadable row, never an exception. */
+  /** Reads and validates one file (the core pipeline); a file that fails becomes an unreadable row, never an exception. */
   async add(file: string, read: () => Snapshot | Promise<Snapshot>): Promise<UnitRow> {
     const locale = this.opts.locale;
-    try {
-      const snapshot = await read();
-      const prev = this.opts.previous ? await this.opts.previous(snapshot) : null;
-      const report = await this.validator.validate(snapshot, { locale, previous: prev?.snapshot ?? null });
-      if (prev?.note) {
-        report.findings.push(prev.note);
-        report.counts = countSeverities(report.findings);
-      }
-      const row = rowFromReport(this.rows.length, file, snapshot, report);
-      for (const f of report.findings) this.issues.push(issueRow(row, f, locale));
-      if (row.status !== 'error' || this.opts.includeAll) {
-        const year = row.unit.year;
-        let acc = this.sumsByYear.get(year);
-        if (!acc) this.sumsByYear.set(year, (acc = new SumAccumulator()));
-        acc.add(snapshot);
-        row.inSums = true;
-      }
-      this.rows.push(row);
-      return row;
-    } catch (e) {
-      const m = failureMessages(e);
-      return this.addUnreadable(file, m.code, m.messages[locale]);
+    const outcome = await checkFile(file, read, this.validator, { locale, previous: this.opts.previous });
+    if (!outcome.ok) return this.addUnreadable(file, outcome.code, outcome.messages[locale]);
+    const { snapshot, report } = outcome;
+    const row = rowFromReport(this.rows.length, file, snapshot, report);
+    for (const f of report.findings) this.issues.push(issueRow(row, f, locale));
+    if (row.status !== 'error' || this.opts.includeAll) {
+      const year = row.unit.year;
+      let acc = this.sumsByYear.get(year);
+      if (!acc) this.sumsByYear.set(year, (acc = new SumAccumulator()));
+      const numbers = SumAccumulator.numbersOf(snapshot);
+      acc.addNumbers(numbers);
+      this.numbers.set(row.index, numbers);
+      row.inSums = true;
     }
+    this.rows.push(row);
+    return row;
   }
 
   /** A file (or a path given by the user) that yields no workbook: one unreadable row. */
@@ -100,7 +86,7 @@ export class SummaryBatch {
     const row = unreadableRow(this.rows.length, file);
     row.counts.error = 1;
     this.rows.push(row);
-    this.issues.push({ unitName: null, file, rule: code, severity: 'error', location: '', message });
+    this.issues.push(issueRow(row, { rule: code, severity: 'error', message, cells: [] }, this.opts.locale));
     return row;
   }
 
@@ -120,13 +106,14 @@ export class SummaryBatch {
 
   /**
    * Checks across units; a unit they flag with an error leaves the sums (a duplicate would count
-   * twice, another year does not belong). Such a unit is read again (`reread`) to take its numbers out, instead of
-   * keeping every unit's numbers in memory.
+   * twice, another year does not belong): its kept numbers are taken out, no file is read again.
+   * With a roster, roster units without a submission become U-MISSING findings and the 未报送 list.
+   * (`reread`, the older first argument, is no longer needed and is ignored.)
    */
-  async finish(
-    reread: (file: string) => Snapshot | Promise<Snapshot>,
-    info: Omit<SummaryInfoOptions, 'year' | 'units' | 'unitTypes' | 'sums'>,
-  ): Promise<SummaryResult> {
+  async finish(info: FinishInfo): Promise<SummaryResult>;
+  async finish(reread: (file: string) => unknown, info: FinishInfo): Promise<SummaryResult>;
+  async finish(a: unknown, b?: FinishInfo): Promise<SummaryResult> {
+    const info = (b ?? a) as FinishInfo;
     const rows = this.rows;
     const cross = crossUnitFindings(rows);
     const year = cross.majorityYear;
@@ -138,15 +125,22 @@ export class SummaryBatch {
     }
     const issues = this.issues.slice();
     for (const row of rows) {
-      const found: Finding[] | undefined = cross.byRow.get(row.index);
+      const found = cross.byRow.get(row.index);
       if (!found) continue;
       addFindingsToRow(row, found);
       for (const f of found) issues.push(issueRow(row, f, this.opts.locale));
       // only an error (a duplicate, another year) takes a unit out; a warning such as 雷同 text does not
       if (row.inSums && found.some((f) => f.severity === 'error')) {
         row.inSums = false;
-        if (row.unit.year === year || row.unit.year === null) sums.subtract(await reread(row.file));
+        const numbers = this.numbers.get(row.index);
+        if (numbers && (row.unit.year === year || row.unit.year === null)) sums.addNumbers(numbers, -1);
       }
+    }
+    let missing: RosterEntry[] | null = null;
+    if (this.opts.roster) {
+      const match = matchRoster(this.opts.roster, rows);
+      missing = match.missing;
+      match.findings.forEach((f, i) => issues.push(issueRow({ unit: { ...EMPTY_UNIT, name: match.missing[i].name }, file: '' }, f, this.opts.locale)));
     }
     const totals = sums.totals();
     return {
@@ -162,6 +156,7 @@ export class SummaryBatch {
       }),
       units: sums.count,
       majorityYear: year,
+      missing,
     };
   }
 }

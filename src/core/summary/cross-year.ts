@@ -2,25 +2,21 @@
  * Findings about how last year's workbook of a unit was found (the Y-* rules themselves run in
  * the Validator once the previous snapshot is handed over).
  */
+import { renderCode, staticCode } from '../codes/registry';
 import type { Finding, FindingCell, LocalisedText } from '../report';
 import type { UnitInfo } from '../snapshot';
 
-function info(rule: string, messages: LocalisedText, cells: FindingCell[], values: Finding['values']): Finding {
-  return { rule, severity: 'info', message: messages['zh-CN'], messages, cells, values };
+/** A finding of a registered code: severity and text from the registry. */
+function registered(rule: string, data: Record<string, string | null>, cells: FindingCell[], values: Finding['values']): Finding {
+  const messages: LocalisedText = renderCode(rule, data);
+  return { rule, severity: staticCode(rule)?.severity ?? 'info', message: messages['zh-CN'], messages, cells, values };
 }
 
 /** Y-MATCH-NAME: last year's workbook was found by the exact unit name, not by the credit code. */
 export function matchedByNameFinding(unit: UnitInfo, previousFile: string, previousCode: string | null, cell?: FindingCell): Finding {
-  const prev = previousCode ?? '（空）';
-  const prevEn = previousCode ?? '(blank)';
-  const now = unit.code ?? '（空）';
-  const nowEn = unit.code ?? '(blank)';
-  return info(
+  return registered(
     'Y-MATCH-NAME',
-    {
-      'zh-CN': `上年报告“${previousFile}”是按单位名称“${unit.name ?? ''}”匹配的（上年代码 ${prev}，本年代码 ${now}）：请确认是同一单位，跨年度校验以此为准。`,
-      en: `Last year's workbook "${previousFile}" was matched by the unit name "${unit.name ?? ''}" (last year's code ${prevEn}, this year's ${nowEn}): make sure it is the same unit; the checks across years use it.`,
-    },
+    { previousFile, name: unit.name ?? '', previousCode, code: unit.code },
     cell ? [cell] : [],
     { previousFile, previousCode, code: unit.code },
   );
@@ -28,16 +24,7 @@ export function matchedByNameFinding(unit: UnitInfo, previousFile: string, previ
 
 /** Y-NO-PREVIOUS: no workbook of last year for this unit, so the checks across years did not run. */
 export function noPreviousFinding(unit: UnitInfo, cell?: FindingCell): Finding {
-  const who = unit.code ?? unit.name ?? '';
-  return info(
-    'Y-NO-PREVIOUS',
-    {
-      'zh-CN': `上年报告目录中没有找到本单位（${who}）的报告，未进行跨年度校验（上年结转等）。`,
-      en: `No workbook of last year was found for this unit (${who}); the checks across years (carry-over etc.) did not run.`,
-    },
-    cell ? [cell] : [],
-    { code: unit.code, name: unit.name },
-  );
+  return registered('Y-NO-PREVIOUS', { who: unit.code ?? unit.name ?? '' }, cell ? [cell] : [], { code: unit.code, name: unit.name });
 }
 
 /**
@@ -47,13 +34,16 @@ export function noPreviousFinding(unit: UnitInfo, cell?: FindingCell): Finding {
  */
 export function previousWrongYearFinding(unit: UnitInfo, years: readonly number[], expected: number, cell?: FindingCell): Finding {
   const sorted = [...new Set(years)].sort((a, b) => a - b);
-  return info(
-    'Y-NO-PREVIOUS',
-    {
-      'zh-CN': `上年报告目录中的文件是${sorted.join('、')}年度的，不是${expected}年度的：请检查 --previous 给出的文件夹，未进行跨年度校验。`,
-      en: `The files in last year's folder are of ${sorted.join(', ')}, not of ${expected}: check the folder given with --previous; the checks across years did not run.`,
-    },
-    cell ? [cell] : [],
-    { code: unit.code, name: unit.name, expectedYear: expected, foundYears: sorted.join(', ') },
-  );
+  const messages: LocalisedText = {
+    'zh-CN': `上年报告目录中的文件是${sorted.join('、')}年度的，不是${expected}年度的：请检查 --previous 给出的文件夹，未进行跨年度校验。`,
+    en: `The files in last year's folder are of ${sorted.join(', ')}, not of ${expected}: check the folder given with --previous; the checks across years did not run.`,
+  };
+  return {
+    rule: 'Y-NO-PREVIOUS',
+    severity: 'info',
+    message: messages['zh-CN'],
+    messages,
+    cells: cell ? [cell] : [],
+    values: { code: unit.code, name: unit.name, expectedYear: expected, foundYears: sorted.join(', ') },
+  };
 }

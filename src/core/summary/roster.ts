@@ -1,6 +1,7 @@
 /**
  * The roster (名册) of units expected to report, and U-MISSING: roster units without a submission.
  */
+import { renderCode } from '../codes/registry';
 import type { Finding, LocalisedText } from '../report';
 import { codeKey, nameKey } from './keys';
 import type { UnitRow } from './unit-row';
@@ -48,12 +49,8 @@ export function matchRoster(roster: readonly RosterEntry[], rows: readonly UnitR
     if ((c !== null && codes.has(c)) || (n !== null && names.has(n))) continue;
     missing.push(e);
     const label = n ?? c ?? `#${e.line}`;
-    const codeZh = c ? `（统一社会信用代码 ${c}）` : '';
-    const codeEn = c ? ` (credit code ${c})` : '';
-    const messages = {
-      'zh-CN': `名册中的单位“${label}”${codeZh}没有报送：请催报，或确认名册是否需要更新。`,
-      en: `The roster unit "${label}"${codeEn} has not submitted: remind the unit, or check whether the roster is out of date.`,
-    };
+    const codeNote = c ? { zh: `（统一社会信用代码 ${c}）`, en: ` (credit code ${c})` } : '';
+    const messages = renderCode('U-MISSING', { label, codeNote });
     findings.push({
       rule: 'U-MISSING',
       severity: 'warning',

@@ -7,6 +7,7 @@
 import { INDICATORS, sheetSpec } from '../catalogue';
 import { cellsText, FINDING_COLUMN_WIDTH, findingColumns, findingHeader, SEVERITY_WORD } from '../finding-rows';
 import type { Locale, Severity } from '../report';
+import type { RosterEntry } from './roster';
 import type { SummaryInfoValues } from './summary-info';
 import { KEY_TOTALS, type IssueRow, type UnitRow } from './unit-row';
 
@@ -27,6 +28,7 @@ export interface SummarySheet {
 export const UNITS_SHEET_NAME = '汇总';
 export const ISSUES_SHEET_NAME = '问题清单';
 export const SUMS_SHEET_NAME = '合计';
+export const MISSING_SHEET_NAME = '未报送';
 
 type Texts = Record<Locale, string>;
 
@@ -137,6 +139,21 @@ export function sumsSheet(sums: Record<string, number>, info: SummaryInfoValues,
     columns: [zh ? '工作表' : 'Sheet', zh ? '单元格' : 'Cell', zh ? '指标' : 'Indicator', zh ? '定义名称' : 'Defined name', zh ? '合计' : 'Total'],
     rows,
     widths: [16, 8, 48, 24, 16],
+    errorRows: [],
+    greyRows: [],
+  };
+}
+
+/** 未报送: the roster units without a submission, in roster order (the add-in writes these rows). */
+export function missingSheet(missing: readonly RosterEntry[], locale: Locale): SummarySheet {
+  const zh = locale === 'zh-CN';
+  const rows: SheetValue[][] = missing.map((e) => [e.line, text(e.code), text(e.name), text(e.type)]);
+  if (missing.length === 0) rows.push([null, null, zh ? '名册中的单位均已报送。' : 'Every unit on the roster has submitted.', null]);
+  return {
+    name: MISSING_SHEET_NAME,
+    columns: [zh ? '名册行号' : 'Roster line', zh ? '统一社会信用代码' : 'Credit code', zh ? '单位名称' : 'Unit', zh ? '单位类型' : 'Unit type'],
+    rows,
+    widths: [10, 22, 36, 20],
     errorRows: [],
     greyRows: [],
   };

@@ -3,6 +3,7 @@
  * the summary keeps of a submission once it has been validated and added to the sums.
  */
 import { statusOf, type FileStatus } from '../batch-report';
+import { SUMMARY_COLUMNS } from '../catalogue';
 import type { Finding, FindingCell, Locale, Severity, SeverityCounts, WorkbookReport } from '../report';
 import type { Snapshot, UnitInfo } from '../snapshot';
 import { narrativeSignatures, type TextSignature } from '../narrative/identity';
@@ -15,16 +16,8 @@ export interface KeyTotal {
   names: readonly string[];
 }
 
-export const KEY_TOTALS: readonly KeyTotal[] = [
-  { id: 'T3_NEW_SUM', label: '本年新收', labelEn: 'New requests', names: ['T3_NEW_SUM'] },
-  { id: 'T3_CARRY_SUM', label: '上年结转', labelEn: 'Carried over', names: ['T3_CARRY_SUM'] },
-  { id: 'T3_TOTAL_SUM', label: '办理总计', labelEn: 'Handled', names: ['T3_TOTAL_SUM'] },
-  { id: 'T3_CARRYOUT_SUM', label: '结转下年度', labelEn: 'Carried forward', names: ['T3_CARRYOUT_SUM'] },
-  { id: 'T4_REVIEW_TOTAL', label: '复议总计', labelEn: 'Reviews', names: ['T4_REVIEW_TOTAL'] },
-  { id: 'T4_LITIGATION_TOTAL', label: '诉讼总计', labelEn: 'Lawsuits', names: ['T4_DIRECT_TOTAL', 'T4_AFTER_TOTAL'] },
-  { id: 'T2_NORM_ISSUED', label: '规范性文件', labelEn: 'Normative documents', names: ['T2_NORM_ISSUED'] },
-  { id: 'W_PUB_TOTAL', label: '主动公开总数', labelEn: 'Published items', names: ['W_PUB_TOTAL'] },
-];
+/** The key figures of the 汇总 sheet: the catalogue's summary columns. */
+export const KEY_TOTALS: readonly KeyTotal[] = SUMMARY_COLUMNS.map((c) => ({ id: c.id, label: c.label, labelEn: c.labelEn, names: c.names }));
 
 /** Where a unit's identifying cells are, so findings across units can point at them. */
 export interface UnitCells {
@@ -120,7 +113,11 @@ export function addFindingsToRow(row: UnitRow, findings: readonly Finding[]): vo
   if (row.status !== 'unreadable') row.status = statusOf(row.counts);
 }
 
-export function issueRow(row: Pick<UnitRow, 'unit' | 'file'>, f: Finding, locale: Locale): IssueRow {
+export function issueRow(
+  row: Pick<UnitRow, 'unit' | 'file'>,
+  f: Pick<Finding, 'rule' | 'severity' | 'message' | 'cells'> & { messages?: Finding['messages'] },
+  locale: Locale,
+): IssueRow {
   const c = f.cells[0];
   return {
     unitName: row.unit.name,
@@ -128,7 +125,7 @@ export function issueRow(row: Pick<UnitRow, 'unit' | 'file'>, f: Finding, locale
     rule: f.rule,
     severity: f.severity,
     location: c ? (c.location ?? `${c.sheet}!${c.address}`) : '',
-    message: f.messages[locale] ?? f.message,
+    message: f.messages?.[locale] ?? f.message,
     cells: f.cells.slice(),
   };
 }

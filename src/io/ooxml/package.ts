@@ -2,7 +2,7 @@
  * An OOXML package (the zip behind .xlsx/.xlsm) held as parts in their original order. Only parts
  * that are written back change; all others keep their exact bytes.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { attr, childElements, escapeAttr, localName, openTag, rootElement, Splicer } from './xml';
 
 export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

@@ -4,6 +4,7 @@
  */
 import type { Locale } from '../../core/report';
 import type { NameIssue, NameProblem, Snapshot } from '../../core/snapshot';
+import { nameIssuesOfVersion } from '../../core/template-contract';
 
 /** How many names are listed before "and N more". */
 const LIST_LIMIT = 8;
@@ -30,7 +31,8 @@ function byProblem(issues: readonly NameIssue[], problem: NameProblem): string[]
  * empty string when every name was read.
  */
 export function describeMissingNames(snapshot: Snapshot, locale: Locale): string {
-  const issues = snapshot.nameIssues;
+  // a name the workbook's template version never had is not asked, so not missing
+  const issues = nameIssuesOfVersion(snapshot.nameIssues, snapshot.templateVersion);
   if (issues.length === 0) return '';
   const missing = byProblem(issues, 'missing');
   const parts: string[] = [];

@@ -1,8 +1,9 @@
 /**
- * The reader's refusals: one UserError per kind of unreadable input, each with one sentence per
- * locale that names the file, says what is wrong and what to do.
+ * The reader's refusals: one UserError per kind of unreadable input, carrying the file and the facts;
+ * the sentence (what file, what is wrong, what to do) comes from the code registry.
  */
-import { UserError } from '../../core/errors';
+import { codedError, type CodeData } from '../../core/codes/registry';
+import type { UserError } from '../../core/errors';
 
 export type RefusalCode =
   | 'empty-file'
@@ -54,102 +55,56 @@ function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-function refuse(code: RefusalCode, zh: string, en: string): UserError {
-  return new UserError(code, { 'zh-CN': zh, en });
+function refuse(code: RefusalCode, data: CodeData): UserError {
+  return codedError(code, data);
 }
 
+// The text of every refusal is in the code registry (core/codes/entries); a refusal carries data.
+
 export function emptyFile(file: string): UserError {
-  return refuse(
-    'empty-file',
-    `文件“${file}”是空文件（0 字节），无法读取：请重新保存或重新获取填写好的年报工作簿。`,
-    `The file "${file}" is empty (0 bytes): save it again or get the filled-in report workbook again.`,
-  );
+  return refuse('empty-file', { file });
 }
 
 export function tooLarge(file: string, size: number, limit: number): UserError {
-  return refuse(
-    'too-large',
-    `文件“${file}”大小为 ${megabytes(size)}，超过 ${megabytes(limit)} 的上限，不像年报工作簿：请确认选对了文件，或删除其中的图片等大对象后另存再试。`,
-    `The file "${file}" is ${megabytes(size)}, over the ${megabytes(limit)} limit for a report workbook: check that this is the right file, or remove pictures and other large objects, save and try again.`,
-  );
+  return refuse('too-large', { file, size: megabytes(size), limit: megabytes(limit), bytes: size, limitBytes: limit });
 }
 
 export function notSpreadsheet(file: string, kind: Kind): UserError {
-  return refuse(
-    'not-spreadsheet',
-    `文件“${file}”不是电子表格，而是${kind.zh}：请选择用标准模板填写的 Excel 工作簿（.xlsx）。`,
-    `The file "${file}" is not a spreadsheet but ${kind.en}: choose the Excel workbook (.xlsx) filled in from the standard template.`,
-  );
+  return refuse('not-spreadsheet', { file, kind });
 }
 
 export function csvNotSupported(file: string): UserError {
-  return refuse(
-    'csv-not-supported',
-    `文件“${file}”是纯文本（CSV/TXT）文件，没有指标的定义名称，无法按指标读取：请用标准模板填写后保存为 Excel 工作簿（.xlsx）。`,
-    `The file "${file}" is plain text (CSV/TXT) and carries no indicator names, so it cannot be read: fill in the standard template and save it as an Excel workbook (.xlsx).`,
-  );
+  return refuse('csv-not-supported', { file });
 }
 
 export function encrypted(file: string): UserError {
-  return refuse(
-    'encrypted',
-    `文件“${file}”设置了打开密码（已加密），无法读取：请在 Excel 或 WPS 中打开它，在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中清除密码并保存后再校验。`,
-    `The file "${file}" is protected with a password (encrypted) and cannot be read: open it in Excel or WPS, clear the password under File → Info → Protect Workbook → Encrypt with Password, save, and check it again.`,
-  );
+  return refuse('encrypted', { file });
 }
 
 export function corrupt(file: string, detail: Kind): UserError {
-  return refuse(
-    'corrupt',
-    `文件“${file}”已损坏或不完整（${detail.zh}），无法读取：请在 Excel 或 WPS 中打开并另存为 .xlsx，或重新获取原文件。`,
-    `The file "${file}" is damaged or incomplete (${detail.en}) and cannot be read: open it in Excel or WPS and save it as .xlsx, or get the original file again.`,
-  );
+  return refuse('corrupt', { file, detail });
 }
 
 export function zipBomb(file: string, size: number, limit: number): UserError {
-  return refuse(
-    'zip-bomb',
-    `文件“${file}”解压后至少有 ${megabytes(size)}，超过 ${megabytes(limit)} 的安全上限，已拒绝读取：年报工作簿不会这么大，请确认文件来源，必要时在 Excel 中另存为 .xlsx 后再试。`,
-    `The file "${file}" unpacks to at least ${megabytes(size)}, over the ${megabytes(limit)} safety limit, so it was not read: a report workbook is never this large; check where the file came from and, if it is genuine, save it again as .xlsx in Excel.`,
-  );
+  return refuse('zip-bomb', { file, size: megabytes(size), limit: megabytes(limit), bytes: size, limitBytes: limit });
 }
 
 export function wpsEt(file: string): UserError {
-  return refuse(
-    'wps-et',
-    `文件“${file}”是 WPS 表格专用格式（.et），无法读取：请在 WPS 中用“另存为”保存为 Excel 工作簿（.xlsx）后再校验。`,
-    `The file "${file}" is in the WPS Spreadsheets format (.et), which cannot be read: in WPS use "Save As" to save it as an Excel workbook (.xlsx) and check it again.`,
-  );
+  return refuse('wps-et', { file });
 }
 
 export function unsupportedFormat(file: string, kind: Kind): UserError {
-  return refuse(
-    'unsupported-format',
-    `文件“${file}”是${kind.zh}，不支持这种格式：请在原软件中另存为 Excel 工作簿（.xlsx）后再校验。`,
-    `The file "${file}" is ${kind.en}, a format that is not supported: save it as an Excel workbook (.xlsx) in the program that made it and check it again.`,
-  );
+  return refuse('unsupported-format', { file, kind });
 }
 
 export function fileNotFound(file: string): UserError {
-  return refuse(
-    'file-not-found',
-    `找不到文件“${file}”：请检查路径和文件名。`,
-    `The file "${file}" does not exist: check the path and the file name.`,
-  );
+  return refuse('file-not-found', { file });
 }
 
 export function notAFile(file: string): UserError {
-  return refuse(
-    'not-a-file',
-    `“${file}”不是文件（可能是文件夹）：请指定一个工作簿文件。`,
-    `"${file}" is not a file (perhaps a folder): name a workbook file.`,
-  );
+  return refuse('not-a-file', { file });
 }
 
 export function unreadable(file: string, reason: string): UserError {
-  return refuse(
-    'unreadable',
-    `无法打开文件“${file}”（${reason}）：请检查文件权限，或关闭正在使用它的程序后再试。`,
-    `The file "${file}" cannot be opened (${reason}): check its permissions, or close the program that is using it, and try again.`,
-  );
+  return refuse('unreadable', { file, reason });
 }

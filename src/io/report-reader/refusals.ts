@@ -2,6 +2,7 @@
  * Refusals for report documents (.docx, .html): one sentence per locale naming the file, what is
  * wrong and what to do.
  */
+import { codedError } from '../../core/codes/registry';
 import { UserError } from '../../core/errors';
 
 export function documentCorrupt(file: string, detail: string): UserError {
@@ -21,8 +22,5 @@ export function documentTooLarge(file: string, limitBytes: number): UserError {
 
 /** The document holds none of 表二, 表三, 表四 as a table (tables as pictures, or another document). */
 export function noReportTables(file: string): UserError {
-  return new UserError('no-report-tables', {
-    'zh-CN': `文件“${file}”中找不到年度报告的表二、表三或表四（表格可能是图片，或这不是政府信息公开工作年度报告），无法校验：请提供表格为文字的 Word 文档或网页。`,
-    en: `The file "${file}" holds none of the report's tables 2, 3 or 4 as a table (they may be pictures, or this is not an annual disclosure report), so it cannot be checked: provide a Word document or web page whose tables are text.`,
-  });
+  return codedError('no-report-tables', { file });
 }

@@ -9,33 +9,11 @@ import {
   SheetKey,
   TEMPLATE_ID_ADDRESS,
   TEMPLATE_VERSION_ADDRESS,
+  noteOf,
   parseAddress,
 } from '../../core/catalogue';
 import { BODY_FONT, NOTE_FONT, ensureHeight, heightFor, label, printSetup, title } from './style';
 
-
-/** Hints beside an input that explain how it relates to others (what a reviewer checks). */
-const NOTES: Readonly<Record<string, string>> = {
-  INFO_UNIT_NAME: '必填，单位全称',
-  INFO_UNIT_TYPE: '必填，从下拉列表选择',
-  INFO_UNIT_CODE: '必填，18 位',
-  INFO_PARENT: '选填',
-  INFO_YEAR: '必填，如 2025',
-  INFO_CONTACT: '必填',
-  INFO_PHONE: '必填，固定电话请带区号',
-  INFO_DATE: '必填，年-月-日',
-  W_PUB_TOTAL: '本年主动公开的政府信息条数',
-  W_PUB_PORTAL: '同一条信息可在多个渠道发布，各渠道数不相加为总数',
-  W_INTERP_TOTAL: '各种形式可以重叠，每项不超过解读总数',
-  W_PRESS_LEADER: '不超过新闻发布会场数',
-  W_HOTLINE_TOTAL: '投诉、咨询、求助、建议、其他五项之和等于受理工单数',
-  W_STAFF_FULL: '按年末在岗人数填写',
-  TXT_OVERVIEW: '与年度报告正文“一、总体情况”一致',
-  TXT_PROBLEMS: '与年度报告正文“五、存在的主要问题及改进情况”一致',
-  TXT_OTHER: '与年度报告正文“六、其他需要报告的事项”一致',
-  TXT_FEE: '如“本年度未收取信息处理费”',
-  FEE_YUAN: '单位：元；未收取的填 0',
-};
 
 /** Rows of the long narrative inputs: tall enough to read a few paragraphs without scrolling. */
 const TEXT_HEIGHTS: Readonly<Record<string, number>> = {
@@ -77,7 +55,7 @@ function drawForm(ws: ExcelJS.Worksheet, key: SheetKey, layout: FormLayout): voi
     const isPart = ind.label.startsWith('其中');
     label(ws.getCell(row, labelCol), ind.label);
     if (isPart) ws.getCell(row, labelCol).alignment = { ...ws.getCell(row, labelCol).alignment, indent: 3 };
-    const note = NOTES[ind.name] ?? '';
+    const note = noteOf(ind);
     label(ws.getCell(row, noteCol), note);
     ws.getCell(row, noteCol).font = NOTE_FONT;
     // Notes are in a smaller font: about a tenth more of them fits on a line.

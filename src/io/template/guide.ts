@@ -2,7 +2,18 @@
  * The first sheet, 填报说明: how to fill the workbook, in the words a reviewer would use.
  */
 import type ExcelJS from 'exceljs';
-import { SHEETS, T3_HEADER_NOTE, TEMPLATE_ID, TEMPLATE_VERSION, sheetSpec } from '../../core/catalogue';
+import {
+  INDICATORS,
+  SHEETS,
+  T3_HEADER_NOTE,
+  TEMPLATE_ID,
+  TEMPLATE_VERSION,
+  TEMPLATE_VERSIONS,
+  indicator,
+  partLabel,
+  partsOf,
+  sheetSpec,
+} from '../../core/catalogue';
 import { BODY_FONT, BOLD_FONT, NOTE_FONT, heightFor, printSetup, title } from './style';
 
 // Fits an A4 portrait page at 100%: LibreOffice does not shrink a single over-wide column to fit.
@@ -10,7 +21,26 @@ const WIDTH = 84;
 
 type Line = { kind: 'section' | 'item' | 'note'; text: string };
 
-function guideLines(): Line[] {
+/** "（工作指标）12345热线…受理工单 = 投诉 + 咨询 + …" for every total of the list-shaped sheets that has parts. */
+function partSumLines(first: number): string[] {
+  const totals = INDICATORS.filter((i) => (i.group === 'W' || i.group === 'TXT') && partsOf(i.name).length > 0);
+  return totals.map((t, k) => {
+    const parts = partsOf(t.name).map((n) => partLabel(indicator(n)?.label ?? n));
+    return `${first + k}. “${sheetSpec(t.sheet).name}”中“${t.label}” = ${parts.join(' + ')}。`;
+  });
+}
+
+/** What the current version added, so a unit on an older template knows why a cell is new. */
+function versionLines(): string[] {
+  const added = INDICATORS.filter((i) => i.since === TEMPLATE_VERSION && i.since !== TEMPLATE_VERSIONS[0]);
+  if (added.length === 0) return [];
+  const older = TEMPLATE_VERSIONS.slice(0, -1).join('、');
+  const names = added.map((i) => `“${sheetSpec(i.sheet).name}”的“${i.label}”（${i.name}）`).join('、');
+  return [`本版本新增${names}。用 ${older} 版模板填写的工作簿仍可校验，新增的指标不要求填写。`];
+}
+
+/** The guide's lines; the version notes and the sums of parts come from the catalogue. */
+export function guideLines(): Line[] {
   const t3 = sheetSpec('t3').name;
   const info = sheetSpec('info').name;
   const inputSheets = SHEETS.filter((s) => s.key !== 'guide').map((s) => `“${s.name}”`).join('、');
@@ -21,6 +51,7 @@ function guideLines(): Line[] {
       kind: 'note',
       text: `模板标识 ${TEMPLATE_ID}，版本 ${TEMPLATE_VERSION}。表二、表三、表四依照《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）。`,
     },
+    ...versionLines().map((text): Line => ({ kind: 'note', text })),
     section('一、填写哪里'),
     item(`1. 本工作簿包括${inputSheets}${SHEETS.length - 1} 张工作表。只在浅黄色单元格中填写，其他单元格已锁定。`),
     item('2. 选中浅黄色单元格时会显示填写提示；输入不符合要求的内容（如文字、负数、小数）时，Excel 会拒绝并说明原因。'),
@@ -31,12 +62,13 @@ function guideLines(): Line[] {
     item('3. 表二“行政事业性收费”的本年收费金额以万元为单位，可以有小数（如 12.35 表示 12.35 万元）；没有收费的填 0。'),
     item('4. “文字部分”中本年收取信息处理费金额以元为单位；没有收取的填 0，并在上一栏写明“未收取信息处理费”。'),
     item('5. 尽量直接填写数字。如用公式，结果必须是数字，且不能引用其他文件；报送前确认没有 #REF!、#VALUE! 等错误值。'),
-    section('三、表三的勾稽关系'),
+    section('三、表内的勾稽关系'),
     item(`1. 表三左上角注明${T3_HEADER_NOTE}。即每一列都应满足：一、本年新收 + 二、上年结转 = 三、本年度办理结果中的（七）总计 + 四、结转下年度继续办理。`),
     item('2. （七）总计 = （一）予以公开 +（二）部分公开 +（三）不予公开 1–8 项 +（四）无法提供 1–3 项 +（五）不予处理 1–5 项 +（六）其他处理 1–3 项。'),
     item('3. 每一行的“总计”列 = 自然人 + 法人或其他组织（商业企业、科研机构、社会公益组织、法律服务机构、其他）五列之和。'),
     item('4. （二）部分公开：区分处理的申请只计入这一项，不再计入其他情形。'),
     item('5. 表四每一组的“总计” = 结果维持 + 结果纠正 + 其他结果 + 尚未审结。'),
+    ...partSumLines(6).map(item),
     section('四、不要改动的地方'),
     item('1. 每个填写单元格都有一个名称（“定义名称”，如 T3_NEW_NAT、INFO_UNIT_NAME，选中单元格后可在左上角的名称框中看到，全部名称在“公式”→“名称管理器”中），校验和汇总按名称读取数据。不要删除或重命名这些名称，不要把别的单元格命名成这些名称。'),
     item('2. 不要在表格中插入、删除行或列，不要剪切、拖动填写单元格（会带走名称或产生 #REF!）。从其他表格复制数据时，请用“选择性粘贴 → 数值”。'),
