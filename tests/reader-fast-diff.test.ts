@@ -33,6 +33,7 @@ import {
   hideSheet,
   makeMacroEnabled,
   insertRows,
+  appendRows,
   type Parts,
 } from './helpers/hostile-fixtures';
 import { CLASS_CASES, filledValues, fixtureBytes, type FixtureValue } from './helpers/sheetjs-fixtures';
@@ -331,6 +332,11 @@ describe('named-cell reader = SheetJS', () => {
       expect(readWorkbook(bytes, 'x.xlsx')).toEqual(readWorkbookWithSheetJs(bytes, 'x.xlsx'));
     }
   });
+
+  it('a sheet above 4 MB is left to SheetJS’s planned read', () => {
+    const big = edit(GOOD, (p) => appendRows(p, '文字部分', 100, 120_000));
+    expect(compare(big, 'big.xlsx')).toMatch(/^declined: sheet 文字部分 is larger than/);
+  }, 120000);
 
   const lo = sofficePath();
   (lo ? it : it.skip)(

@@ -1,13 +1,14 @@
 /**
- * The page's reading worker: reads one workbook per message (the same reader as `zwgk validate`,
- * under the same size and zip-bomb limits) and, when asked, validates it with the page's rules.
+ * The page's reading worker: reads one workbook per message (the same reader as `zwgk validate`:
+ * the named-cell reader for .xlsx/.xlsm, SheetJS otherwise, under the same size and zip-bomb
+ * limits) and, when asked, validates it with the page's rules.
  * The page terminates a worker that takes too long (see pool.ts), as the CLI's read guard does.
  */
 import { isUserError } from '../core/errors';
 import type { Snapshot } from '../core/snapshot';
 import type { Validator } from '../core/validator';
 import { tooLarge } from '../io/reader/refusals';
-import { readWorkbook } from '../io/reader/workbook-bytes';
+import { readWorkbook } from '../io/reader/named-first';
 import type { WorkerReply, WorkerRequest } from './protocol';
 import { pageValidator } from './rule-set';
 

@@ -39,22 +39,18 @@ export interface RunContext {
 /** The single runtime fact every fact reads. */
 export const CONTEXT_FACT = 'ctx';
 
-/** A term of a sum: a defined name, optionally weighted, optionally read from last year's workbook. */
-/** A defined name, a name with a coefficient or last year's value, or a name set by key (see NAME_SETS). */
+/**
+ * A term of a sum: a defined name, optionally weighted, optionally read from last year's workbook;
+ * or a name set by key (see NAME_SETS).
+ */
 export type Term = string | { name: string; coef?: number; prev?: boolean } | { set: string };
 
 type NameTerm = Exclude<Term, { set: string }>;
 
-/** The terms with every set replaced by its names; computed once per terms array (rules are reused across runs). */
-const flattened = new WeakMap<Term[], NameTerm[]>();
-
+/** The terms with every set replaced by its names (the linter has checked the keys); no copy when there is no set. */
 function flatTerms(terms: Term[]): NameTerm[] {
-  let flat = flattened.get(terms);
-  if (!flat) {
-    flat = terms.flatMap((t) => (typeof t === 'object' && 'set' in t ? [...(NAME_SETS[t.set] ?? [])] : [t]));
-    flattened.set(terms, flat);
-  }
-  return flat;
+  if (!terms.some((t) => typeof t === 'object' && 'set' in t)) return terms as NameTerm[];
+  return terms.flatMap((t) => (typeof t === 'object' && 'set' in t ? [...(NAME_SETS[t.set] ?? [])] : [t]));
 }
 
 export type BlankPolicy = 'skip' | 'zero';

@@ -37,6 +37,13 @@ const ERROR_CODES: Readonly<Record<string, number>> = {
   '#WTF?': 0xff,
 };
 
+/**
+ * Sheets above this size are left to SheetJS's planned read (only the named sheets, down to the
+ * lowest named row): a report's sheets are a few tens of KB, and a huge sheet is exactly where the
+ * time and memory limits of the read guard must apply as before.
+ */
+const MAX_SHEET_BYTES = 4 * 1024 * 1024;
+
 /** Parts whose presence makes SheetJS read the package as something else than a workbook. */
 const OTHER_PACKAGES = ['META-INF/manifest.xml', 'objectdata.xml', 'Index/Document.iwa'];
 
@@ -119,7 +126,9 @@ function readOrDecline(parts: Map<string, Uint8Array>): XLSX.WorkBook {
   for (const [sheet, addresses] of wanted) {
     const path = paths[sheetNames.indexOf(sheet)];
     if (!path) throw new Decline(`sheet ${sheet} is not a readable worksheet`);
-    const scan = scanSheet(p.bytes(path), path, addresses);
+    const bytes = p.bytes(path);
+    if (bytes.length > MAX_SHEET_BYTES) throw new Decline(`sheet ${sheet} is larger than ${MAX_SHEET_BYTES} bytes`);
+    const scan = scanSheet(bytes, path, addresses);
     for (const c of scan.cells.values()) if (c.type === 's' && c.v !== undefined) stringIndexes.add(parseInt(c.v, 10));
     maxStringIndex = Math.max(maxStringIndex, scan.maxStringIndex);
     found.set(sheet, scan.cells);
