@@ -12,7 +12,8 @@ import { formatTotalsText } from '../cli/format/text';
 import { annotateWorkbook, canAnnotate } from '../io/annotate';
 import type { App } from './app';
 import { byId, fill, h } from './dom';
-import { saveFile, stamp, XLSX_TYPE } from './download';
+import { buildReportDocx } from '../io/report/docx';
+import { DOCX_TYPE, saveFile, stamp, XLSX_TYPE } from './download';
 import { fromDrop, fromInput, type PickedFile } from './files';
 import { tr } from './i18n';
 import { batchReportOf, errorOf, fileReportOf, localised, type CheckEntry } from './results';
@@ -209,6 +210,11 @@ export class CheckTab {
       mark.addEventListener('click', () => void this.exportMarked(row));
       actions.append(mark);
     }
+    if (canAnnotate(row.entry.picked.name) || /\.(xls|ods)$/i.test(row.entry.picked.name)) {
+      const doc = h('button', { type: 'button', class: 'link', 'data-action': 'report-docx' }, tr('reportDocx', L));
+      doc.addEventListener('click', () => void this.exportReportDocx(row));
+      actions.append(doc);
+    }
     const cell = (k: number, cls: string): HTMLTableCellElement => h('td', { class: `num ${k > 0 ? cls : 'zero'}` }, String(k));
     fill(
       row.tr,
@@ -289,6 +295,27 @@ export class CheckTab {
     try {
       const name = markedName(baseName(row.entry.picked.name), row.entry.report?.unit.name ?? null, this.app.locale, new Set());
       saveFile(name, await this.marked(row), XLSX_TYPE);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  /**
+   * 生成年度报告: the national-format report (.docx) of one workbook, as `zwgk report` writes it.
+   * The file is read again (the check keeps only the findings); a workbook with errors still gets
+   * its document, whose first page says that it failed the checks (`zwgk report --force`).
+   */
+  private async exportReportDocx(row: Row): Promise<void> {
+    try {
+      const L = this.app.locale;
+      const { snapshot } = await this.app.pool.read(row.entry.picked.file, row.entry.picked.name, { validate: false });
+      const errors = (row.entry.report?.findings ?? []).filter((f) => f.severity === 'error');
+      const bytes = await buildReportDocx(snapshot, { failedFindings: errors.length > 0 ? localised(errors, L) : null });
+      const unit = row.entry.report?.unit;
+      const stem = unit?.name ?? splitExt(baseName(row.entry.picked.name))[0];
+      const year = unit?.year ?? null;
+      const title = L === 'en' ? `${year ?? ''} annual report`.trim() : `${year !== null ? `${year}年` : ''}政府信息公开工作年度报告`;
+      saveFile(`${stem}-${title}.docx`, bytes, DOCX_TYPE);
     } catch (e) {
       this.fail(e);
     }

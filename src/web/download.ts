@@ -14,6 +14,7 @@ export function saveFile(name: string, data: Uint8Array | string, type: string):
   setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A local date and time for file names: 2026-01-31-0930. */

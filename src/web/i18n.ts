@@ -25,6 +25,7 @@ const TEXT = {
   exportHtml: ['下载 HTML 报告', 'Download HTML report'],
   exportMarkedAll: ['下载全部标注副本（.zip）', 'Download all marked copies (.zip)'],
   markedCopy: ['标注副本', 'Marked copy'],
+  reportDocx: ['生成年度报告', 'Annual report (.docx)'],
   colFile: ['文件', 'File'],
   colUnit: ['单位', 'Unit'],
   colStatus: ['状态', 'Status'],

@@ -180,6 +180,24 @@ describe('校验', () => {
     expect(Buffer.compare(fs.readFileSync(exampleFiles()[0]), Buffer.from(exampleBytes()))).toBe(0);
   });
 
+  it('生成年度报告 downloads the document of `zwgk report` (with the failed-checks notice where the workbook has errors)', async () => {
+    // The parts of a .docx but its stamped date (the document properties), which is the moment it was made.
+    const partsOf = (bytes: Uint8Array): Record<string, string> =>
+      Object.fromEntries(Object.entries(unzipSync(bytes)).filter(([k]) => k !== 'docProps/core.xml').map(([k, v]) => [k, strFromU8(v)]));
+    for (const [row, stem, force] of [
+      ['01-县教育局', '01-县教育局-合格', false],
+      ['02-高新区', '02-高新区-表三不平衡', true],
+    ] as const) {
+      const out = path.join(web.tmp, `${stem}.docx`);
+      const args = ['report', path.join(EXAMPLES, `${stem}.xlsx`), '-o', out, ...(force ? ['--force'] : [])];
+      expect(await main(args, { stdout: captureStream(), stderr: captureStream() })).toBe(0);
+      const d = await downloadOf(page, () => page.locator('#results-body tr', { hasText: row }).getByRole('button', { name: '生成年度报告' }).click());
+      expect(d.name).toMatch(/政府信息公开工作年度报告\.docx$/);
+      expect(partsOf(d.bytes)).toEqual(partsOf(fs.readFileSync(out)));
+      expect(strFromU8(unzipSync(d.bytes)['word/document.xml']).includes('未通过')).toBe(force);
+    }
+  });
+
   it('a zip bomb and random bytes among good files: one clear line each, the others are checked', async () => {
     const bad = badFiles();
     const bomb = bad.find((b) => b.code === 'zip-bomb');
