@@ -116,6 +116,20 @@ describe('checks across units', () => {
     expect(CROSS_UNIT_CHECKS.map((c) => [c.id, c.severity])).toEqual([['U-DUPLICATE', 'error'], ['U-YEAR', 'error'], ['U-SAME-TEXT', 'warning']]);
   });
 
+  it('a large group of alike units names five others and counts the rest, so findings stay linear in the batch', () => {
+    const overview = '2024年，本镇认真贯彻落实政府信息公开条例，全年主动公开政府信息300条，收到政府信息公开申请5件，均已按时答复。';
+    const report = { unit: { name: null, code: null, type: null, year: 2024 }, findings: [], counts: { error: 0, warning: 0, info: 0 } };
+    const rows = Array.from({ length: 300 }, (_, i) => rowFromReport(i, `t${i}.xlsx`, snap({ TXT_OVERVIEW: overview }), report));
+    const { byRow } = crossUnitFindings(rows);
+    expect(byRow.size).toBe(300);
+    const f = byRow.get(7)![0];
+    expect(f.values.others).toBe('t0.xlsx; t1.xlsx; t2.xlsx; t3.xlsx; t4.xlsx; +294');
+    expect(f.messages['zh-CN']).toContain('与本批次 t0.xlsx、t1.xlsx、t2.xlsx、t3.xlsx、t4.xlsx 等 299 个文件 的同一部分完全相同');
+    expect(f.messages.en).toContain('t0.xlsx, t1.xlsx, t2.xlsx, t3.xlsx, t4.xlsx and 294 more of this batch');
+    // the unit itself is never among the others named
+    expect(byRow.get(2)![0].values.others).toBe('t0.xlsx; t1.xlsx; t3.xlsx; t4.xlsx; t5.xlsx; +294');
+  });
+
   it('U-YEAR flags submissions of another year than the majority; a tie goes to the later year', () => {
     const rows = [row(0, 'a', codeFor(1), 2024), row(1, 'b', codeFor(2), 2024), row(2, 'c', codeFor(3), 2023), row(3, 'd', codeFor(4), null)];
     const res = crossUnitFindings(rows);

@@ -94,6 +94,28 @@ export function majorityYear(rows: readonly UnitRow[]): number | null {
 
 const LIST_SEP = { 'zh-CN': '、', en: ', ' } as const;
 
+/**
+ * At most this many other files are named in one finding. A large group (a text copied by every
+ * 乡镇 of a county) would otherwise make each of its findings list all the others: quadratic in the
+ * batch size, in memory and in what a reader can take in.
+ */
+const MAX_NAMED = 5;
+
+/** The other files of a group as the messages name them: the first few, then how many in all. */
+function namedOthers(group: readonly UnitRow[], self: UnitRow, keep: (o: UnitRow) => boolean, total: number): { zh: string; en: string; value: string } {
+  const named: string[] = [];
+  for (const o of group) {
+    if (named.length === MAX_NAMED) break;
+    if (o !== self && keep(o)) named.push(o.file);
+  }
+  const more = total - named.length;
+  return {
+    zh: named.join(LIST_SEP['zh-CN']) + (more > 0 ? ` 等 ${total} 个文件` : ''),
+    en: named.join(LIST_SEP.en) + (more > 0 ? ` and ${more} more` : ''),
+    value: named.join('; ') + (more > 0 ? `; +${more}` : ''),
+  };
+}
+
 export function crossUnitFindings(rows: readonly UnitRow[]): CrossUnitResult {
   const byRow = new Map<number, Finding[]>();
 
@@ -102,18 +124,18 @@ export function crossUnitFindings(rows: readonly UnitRow[]): CrossUnitResult {
   for (const [code, group] of byCode) {
     if (group.length < 2) continue;
     for (const r of group) {
-      const others = group.filter((o) => o !== r).map((o) => o.file);
+      const others = namedOthers(group, r, () => true, group.length - 1);
       push(
         byRow,
         r.index,
         finding(
           'U-DUPLICATE',
           {
-            'zh-CN': `统一社会信用代码 ${code} 在本批次中出现 ${group.length} 次（另见：${others.join(LIST_SEP['zh-CN'])}）：同一单位只应报送一份，请删除重复的文件或更正代码。`,
-            en: `The credit code ${code} occurs ${group.length} times in this batch (also in: ${others.join(LIST_SEP.en)}): keep one submission per unit, remove the duplicate file or correct the code.`,
+            'zh-CN': `统一社会信用代码 ${code} 在本批次中出现 ${group.length} 次（另见：${others.zh}）：同一单位只应报送一份，请删除重复的文件或更正代码。`,
+            en: `The credit code ${code} occurs ${group.length} times in this batch (also in: ${others.en}): keep one submission per unit, remove the duplicate file or correct the code.`,
           },
           r.cells.code ? [r.cells.code] : [],
-          { code, count: group.length, others: others.join('; ') },
+          { code, count: group.length, others: others.value },
         ),
       );
     }
@@ -123,24 +145,34 @@ export function crossUnitFindings(rows: readonly UnitRow[]): CrossUnitResult {
   const byName = groupBy(rows, (r) => nameKey(r.unit.name));
   for (const [name, group] of byName) {
     if (group.length < 2) continue;
+    // Counted once per group, so a large group stays linear: how many share each code, and how many codes are valid.
+    const perCode = new Map<string | null, number>();
+    let invalid = 0;
+    for (const o of group) {
+      const c = codeKey(o.unit.code);
+      perCode.set(c, (perCode.get(c) ?? 0) + 1);
+      if (!validCode(c)) invalid += 1;
+    }
     for (const r of group) {
       const mine = codeKey(r.unit.code);
-      const otherRows = group.filter((o) => o !== r && (mine === null || codeKey(o.unit.code) !== mine));
-      const others = otherRows.map((o) => o.file);
-      if (others.length === 0) continue;
+      const differs = (o: UnitRow): boolean => mine === null || codeKey(o.unit.code) !== mine;
+      const total = mine === null ? group.length - 1 : group.length - (perCode.get(mine) ?? 1);
+      if (total === 0) continue;
+      const others = namedOthers(group, r, differs, total);
       // two 城关镇人民政府 of one city: valid, different codes already prove they are different bodies
-      const distinct = mine !== null && validCode(mine) && otherRows.every((o) => validCode(codeKey(o.unit.code)));
+      // (the others here all have codes other than mine, so none of them is invalid when no row of the group is)
+      const distinct = mine !== null && validCode(mine) && invalid === 0;
       push(
         byRow,
         r.index,
         finding(
           'U-DUPLICATE',
           {
-            'zh-CN': `单位名称“${name}”在本批次中出现 ${group.length} 次（另见：${others.join(LIST_SEP['zh-CN'])}）：同一单位只应报送一份；如果是不同单位，请填写完整的单位名称。`,
-            en: `The unit name "${name}" occurs ${group.length} times in this batch (also in: ${others.join(LIST_SEP.en)}): keep one submission per unit; if these are different units, give each its full name.`,
+            'zh-CN': `单位名称“${name}”在本批次中出现 ${group.length} 次（另见：${others.zh}）：同一单位只应报送一份；如果是不同单位，请填写完整的单位名称。`,
+            en: `The unit name "${name}" occurs ${group.length} times in this batch (also in: ${others.en}): keep one submission per unit; if these are different units, give each its full name.`,
           },
           r.cells.name ? [r.cells.name] : [],
-          { name, count: group.length, others: others.join('; ') },
+          { name, count: group.length, others: others.value },
           distinct ? 'warning' : 'error',
         ),
       );
@@ -182,7 +214,7 @@ function sameTextFindings(rows: readonly UnitRow[], byRow: Map<number, Finding[]
     for (const group of groups.values()) {
       if (group.length < 2) continue;
       for (const r of group) {
-        const others = group.filter((o) => o !== r).map((o) => o.file);
+        const others = namedOthers(group, r, () => true, group.length - 1);
         const sig = r.narrative?.[section.name];
         const length = sig?.length ?? 0;
         push(
@@ -191,11 +223,11 @@ function sameTextFindings(rows: readonly UnitRow[], byRow: Map<number, Finding[]
           finding(
             'U-SAME-TEXT',
             {
-              'zh-CN': `文字部分“${section.label}”与本批次 ${others.join(LIST_SEP['zh-CN'])} 的同一部分完全相同（${length} 字）。年度报告内容雷同的，按国办公开办函〔2021〕30号须追究责任：请各单位按本单位实际情况撰写。`,
-              en: `Narrative "${section.labelEn}" is word for word the same as in ${others.join(LIST_SEP.en)} of this batch (${length} characters). Each unit writes its own report.`,
+              'zh-CN': `文字部分“${section.label}”与本批次 ${others.zh} 的同一部分完全相同（${length} 字）。年度报告内容雷同的，按国办公开办函〔2021〕30号须追究责任：请各单位按本单位实际情况撰写。`,
+              en: `Narrative "${section.labelEn}" is word for word the same as in ${others.en} of this batch (${length} characters). Each unit writes its own report.`,
             },
             sig ? [sig.cell] : [],
-            { section: section.name, length, others: others.join('; ') },
+            { section: section.name, length, others: others.value },
             'warning',
           ),
         );
