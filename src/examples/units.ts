@@ -31,7 +31,8 @@ const T3_CLEAN: Record<string, Partial<Record<string, number>>> = {
   CARRYOUT: { NAT: 1 },
 };
 
-function table3(rows: Record<string, Partial<Record<string, number>>>): Record<string, number> {
+/** 表三 from the non-zero cells per row and applicant column; each row's 总计 is the sum of its columns, every other cell 0. */
+export function table3(rows: Record<string, Partial<Record<string, number>>>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const row of T3_ROWS) {
     let sum = 0;

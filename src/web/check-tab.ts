@@ -14,7 +14,7 @@ import type { App } from './app';
 import { byId, fill, h } from './dom';
 import { buildReportDocx } from '../io/report/docx';
 import { DOCX_TYPE, saveFile, stamp, XLSX_TYPE } from './download';
-import { fromDrop, fromInput, type PickedFile } from './files';
+import { dropZone, fromInput, isWorkbookName, type PickedFile } from './files';
 import { tr } from './i18n';
 import { batchReportOf, errorOf, fileReportOf, localised, type CheckEntry } from './results';
 
@@ -77,17 +77,7 @@ export class CheckTab {
       input.value = '';
     });
     byId('choose-folder').addEventListener('click', () => this.pickFolder());
-    const drop = byId('drop');
-    drop.addEventListener('dragover', (e) => {
-      e.preventDefault();
-      drop.classList.add('over');
-    });
-    drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-    drop.addEventListener('drop', (e) => {
-      e.preventDefault();
-      drop.classList.remove('over');
-      if (e.dataTransfer) void fromDrop(e.dataTransfer).then((files) => this.start(files), (err: unknown) => this.fail(err));
-    });
+    dropZone(byId('drop'), (files) => this.start(files), (err) => this.fail(err));
     byId('filter-errors').addEventListener('change', () => this.applyFilter());
     byId('export-json').addEventListener('click', () => this.exportJson());
     byId('export-html').addEventListener('click', () => this.exportHtml());
@@ -210,7 +200,7 @@ export class CheckTab {
       mark.addEventListener('click', () => void this.exportMarked(row));
       actions.append(mark);
     }
-    if (canAnnotate(row.entry.picked.name) || /\.(xls|ods)$/i.test(row.entry.picked.name)) {
+    if (isWorkbookName(row.entry.picked.name)) {
       const doc = h('button', { type: 'button', class: 'link', 'data-action': 'report-docx' }, tr('reportDocx', L));
       doc.addEventListener('click', () => void this.exportReportDocx(row));
       actions.append(doc);

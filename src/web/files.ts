@@ -78,3 +78,20 @@ export async function fromDrop(data: DataTransfer): Promise<PickedFile[]> {
   for (const e of entries) await walk(e as FileSystemEntry, out, true);
   return out;
 }
+
+/**
+ * Makes an element a drop zone: it is highlighted (class "over") while files are dragged over it,
+ * and the dropped files and folders go to `onFiles`; a folder that cannot be read goes to `onError`.
+ */
+export function dropZone(el: HTMLElement, onFiles: (files: PickedFile[]) => void, onError: (err: unknown) => void): void {
+  el.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    el.classList.add('over');
+  });
+  el.addEventListener('dragleave', () => el.classList.remove('over'));
+  el.addEventListener('drop', (e) => {
+    e.preventDefault();
+    el.classList.remove('over');
+    if (e.dataTransfer) void fromDrop(e.dataTransfer).then(onFiles, onError);
+  });
+}

@@ -20,7 +20,7 @@ import type { Locale } from '../core/report';
 import type { App } from './app';
 import { byId, fill, h } from './dom';
 import { saveFile, stamp, XLSX_TYPE } from './download';
-import { fromDrop, fromInput, type PickedFile } from './files';
+import { dropZone, fromInput, type PickedFile } from './files';
 import { tr } from './i18n';
 import { errorOf } from './results';
 
@@ -45,17 +45,7 @@ export class SummaryTab {
       byId(`sum-${slot}-files`).addEventListener('click', () => this.pick(slot, false));
       if (slot !== 'roster') byId(`sum-${slot}-folder`).addEventListener('click', () => this.pick(slot, true));
     }
-    const drop = byId('sum-drop');
-    drop.addEventListener('dragover', (e) => {
-      e.preventDefault();
-      drop.classList.add('over');
-    });
-    drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-    drop.addEventListener('drop', (e) => {
-      e.preventDefault();
-      drop.classList.remove('over');
-      if (e.dataTransfer) void fromDrop(e.dataTransfer).then((files) => this.set('submissions', files));
-    });
+    dropZone(byId('sum-drop'), (files) => this.set('submissions', files), (err) => this.say(`${tr('failed', this.app.locale)}${errorOf(err).messages[this.app.locale]}`));
     const type = byId<HTMLSelectElement>('sum-unit-type');
     type.append(h('option', { value: '' }), ...UNIT_TYPES.map((t) => h('option', { value: t }, t)));
     byId('sum-make').addEventListener('click', () => void this.make());

@@ -18,6 +18,7 @@ import {
   t3Name,
   t4Name,
 } from '../../src/core/catalogue';
+import { table3 } from '../../src/examples/units';
 
 export type Values = Record<string, number | string | null>;
 
@@ -34,20 +35,7 @@ export type FxBlock = { p: string } | { table: FxRows };
 // ------------------------------------------------------------------ figures
 
 /** 表三 from the non-zero rows per applicant column; 总计 column summed. Every other cell 0. */
-export function t3(rows: Record<string, Partial<Record<string, number>>>): Values {
-  const out: Values = {};
-  for (const row of T3_ROWS) {
-    let sum = 0;
-    for (const col of T3_COLUMNS) {
-      if (col.key === 'SUM') continue;
-      const v = rows[row.key]?.[col.key] ?? 0;
-      out[t3Name(row.key, col.key)] = v;
-      sum += v;
-    }
-    out[t3Name(row.key, 'SUM')] = sum;
-  }
-  return out;
-}
+export const t3: (rows: Record<string, Partial<Record<string, number>>>) => Values = table3;
 
 export function t4(groups: Partial<Record<string, Partial<Record<string, number>>>>): Values {
   const out: Values = {};
