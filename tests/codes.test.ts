@@ -6,9 +6,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import * as XLSX from 'xlsx';
-import { main } from '../src/cli/main';
 import type { BatchReport } from '../src/core/batch-report';
 import { checksMarkdown } from '../src/core/codes/checks-doc';
 import { codeRegistry, renderCode, templatePattern } from '../src/core/codes/registry';
@@ -21,26 +19,11 @@ import * as refusals from '../src/io/reader/refusals';
 import { writeTemplate } from '../src/io/template-writer';
 import { EXAMPLES_DIR, badFiles } from './helpers/hostile-fixtures';
 import { codeFor } from './summary-fixtures';
+import { Capture, run } from './helpers/cli';
 
 const ruleSet = loadRuleSet(readRuleSources());
 const registry = codeRegistry(ruleSet);
 const byCode = new Map(registry.map((e) => [e.code, e]));
-
-class Capture extends Writable {
-  text = '';
-  isTTY = false;
-  override _write(chunk: Buffer, _enc: string, done: () => void): void {
-    this.text += chunk.toString('utf8');
-    done();
-  }
-}
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await main(args, { stdout, stderr });
-  return { code, out: stdout.text, err: stderr.text };
-}
 
 describe('the registry', () => {
   it('has one entry per code, in the style of its kind, with text in both languages', () => {

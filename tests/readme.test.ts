@@ -5,19 +5,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import type { BatchReport } from '../src/core/batch-report';
 import { main } from '../src/cli/main';
 import { cleanUnitValues } from '../src/examples/units';
 import { writeTemplate } from '../src/io/template-writer';
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: string, done: () => void): void {
-    this.text += chunk.toString('utf8');
-    done();
-  }
-}
+import { Capture } from './helpers/cli';
 
 function readmeLocalRule(): string {
   const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');

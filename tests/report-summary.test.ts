@@ -6,20 +6,12 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import * as XLSX from 'xlsx';
 import { main } from '../src/cli/main';
 import { readWorkbookFile } from '../src/io/read-workbook';
 import { buildReportDocx } from '../src/io/report/docx';
 import { buildReportHtml } from '../src/io/report/html';
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: string, done: () => void): void {
-    this.text += chunk.toString('utf8');
-    done();
-  }
-}
+import { Capture } from './helpers/cli';
 
 const EXAMPLES = join(__dirname, '..', 'examples');
 

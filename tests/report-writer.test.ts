@@ -6,10 +6,8 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { strFromU8, unzipSync } from 'fflate';
 import type { BatchReport } from '../src/core/batch-report';
-import { main } from '../src/cli/main';
 import { buildReportDocument } from '../src/core/report-doc/build';
 import { cleanUnitValues } from '../src/examples/units';
 import { readWorkbookFile } from '../src/io/read-workbook';
@@ -17,25 +15,11 @@ import { buildReportDocx } from '../src/io/report/docx';
 import { buildReportHtml } from '../src/io/report/html';
 import { writeTemplate } from '../src/io/template-writer';
 import { NOW, validator } from './helpers/rules';
+import { Capture, run } from './helpers/cli';
 
 const EXAMPLES = join(__dirname, '..', 'examples');
 const CLEAN = join(EXAMPLES, '01-县教育局-合格.xlsx');
 const UNBALANCED = join(EXAMPLES, '02-高新区-表三不平衡.xlsx');
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: string, done: () => void): void {
-    this.text += chunk.toString('utf8');
-    done();
-  }
-}
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await main(args, { stdout, stderr });
-  return { code, out: stdout.text, err: stderr.text };
-}
 
 const count = (s: string, what: string): number => s.split(what).length - 1;
 

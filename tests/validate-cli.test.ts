@@ -6,30 +6,14 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import * as XLSX from 'xlsx';
 import type { BatchReport } from '../src/core/batch-report';
 import { main } from '../src/cli/main';
 import { cleanUnitValues } from '../src/examples/units';
 import { writeTemplate } from '../src/io/template-writer';
+import { Capture, run } from './helpers/cli';
 
 const EXAMPLES = join(__dirname, '..', 'examples');
-
-class Capture extends Writable {
-  text = '';
-  isTTY = false;
-  override _write(chunk: Buffer, _enc: string, done: () => void): void {
-    this.text += chunk.toString('utf8');
-    done();
-  }
-}
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await main(args, { stdout, stderr });
-  return { code, out: stdout.text, err: stderr.text };
-}
 
 function sha(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
