@@ -12,27 +12,12 @@ import type { BatchReport } from '../src/core/batch-report';
 import { UserError } from '../src/core/errors';
 import { ReadGuard } from '../src/cli/guard';
 import { readWorkbookFile } from '../src/io/read-workbook';
+import { ensureBuilt } from './helpers/build';
 import { EXAMPLES_DIR, GOOD_EXAMPLE, appendRows, badFiles, definedNames, patchExample, setDefinedNames } from './helpers/hostile-fixtures';
 
 const REPO = join(__dirname, '..');
 const WORKER = join(REPO, 'dist', 'cli', 'guard-worker.js');
 const BIN = join(REPO, 'bin', 'zwgk.js');
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (e.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuilt(): void {
-  const sources = Math.max(...['core', 'io', 'cli', 'examples'].map((d) => newestSource(join(REPO, 'src', d))));
-  if (existsSync(WORKER) && statSync(WORKER).mtimeMs >= sources && existsSync(join(REPO, 'dist', 'cli', 'main.js'))) return;
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: REPO, stdio: 'pipe' });
-}
 
 /** A workbook whose last name points a million rows down a filled sheet: a parse of many seconds. */
 function slowWorkbook(): Uint8Array {

@@ -16,6 +16,7 @@
  */
 import { RawCell, readingFromRaw } from '../classify';
 import {
+  columnLetter,
   T2_BLOCKS,
   T3_COLUMNS,
   T3_ROWS,
@@ -54,17 +55,6 @@ function rawOf(text: string): RawCell {
   if (t === '') return { type: 'z', value: null, text: '' };
   if (ASCII_NUMBER.test(t)) return { type: 'n', value: Number(t), text: t };
   return { type: 's', value: t, text: t };
-}
-
-function columnLetter(col: number): string {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 interface Readings {
