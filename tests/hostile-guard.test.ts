@@ -151,7 +151,7 @@ describe('ReadGuard (worker thread)', () => {
   });
 
   it('checks a batch of one file in this thread when the named-cell reader takes it, and in a worker otherwise', async () => {
-    const guard = new ReadGuard({ timeoutSeconds: 30, workerScript: WORKER, oneFile: true });
+    const guard = new ReadGuard({ timeoutSeconds: 30, workerScript: WORKER, files: 1 });
     try {
       const checked = await guard.check(GOOD_EXAMPLE);
       expect([checked.report.unit.name, checked.report.findings.length, guard.starts]).toEqual(['XX县教育局', 0, 0]);
@@ -164,7 +164,7 @@ describe('ReadGuard (worker thread)', () => {
   });
 
   it('sends a one-file batch the named-cell reader declines (a sheet part of megabytes) to a worker, under the limit', async () => {
-    const guard = new ReadGuard({ timeoutSeconds: 1, workerScript: WORKER, oneFile: true });
+    const guard = new ReadGuard({ timeoutSeconds: 1, workerScript: WORKER, files: 1 });
     try {
       const started = Date.now();
       const err = await refusal(guard.check(slowPath));

@@ -13,7 +13,7 @@
  * back costs well under a millisecond. The batch announces the files that follow the one it asks
  * for, so every worker has a file waiting while the main thread handles the current answer, and
  * answers still come back in the batch's order. A worker is started only when a file is waiting
- * for one: a batch of one file never starts a second.
+ * for one, one at a time, and a small batch gets fewer workers than cores (FILES_PER_WORKER).
  *
  * Without the compiled worker (running from the TypeScript sources) or with --timeout 0, jobs run
  * in-process, without a time limit.
@@ -62,12 +62,19 @@ export interface GuardOptions {
   /** Workers at most; default one per core (os.availableParallelism()), at most MAX_WORKERS. */
   workers?: number;
   /**
-   * The batch is one file: its check is done in this thread when the time limit can hold here
-   * (JobEnvironment.tryInProcess: an .xlsx/.xlsm the named-cell reader takes, the package's own
-   * rules, no last year), so no worker is started; otherwise it goes to a worker as usual.
+   * Files in the batch, when known (else given later with plan()): a small batch gets fewer
+   * workers (see FILES_PER_WORKER), and a batch of one file is checked in this thread when the time
+   * limit can hold here (JobEnvironment.tryInProcess: an .xlsx/.xlsm the named-cell reader takes,
+   * the package's own rules, no last year), so no worker is started for it.
    */
-  oneFile?: boolean;
+  files?: number;
 }
+
+/**
+ * Starting a worker (loading its modules and the rules, about 200 ms of CPU) costs about as much as
+ * checking this many files: a batch gets one worker per so many files, up to one per core.
+ */
+export const FILES_PER_WORKER = 40;
 
 /**
  * More workers than this bring nothing for report workbooks (a file takes milliseconds; the main
@@ -134,8 +141,8 @@ interface Slot {
  */
 export class ReadGuard {
   readonly mode: 'worker' | 'in-process';
-  /** Workers at most (1 in-process). */
-  readonly size: number;
+  private readonly wanted: number;
+  private batchFiles: number | undefined;
   private slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private readonly ahead = new Map<string, Promise<JobResult>>();
@@ -148,9 +155,33 @@ export class ReadGuard {
   constructor(private readonly opts: GuardOptions) {
     const script = opts.workerScript ?? defaultWorkerScript();
     this.mode = opts.timeoutSeconds > 0 && existsSync(script) ? 'worker' : 'in-process';
-    this.size = this.mode === 'worker' ? Math.max(1, Math.floor(opts.workers ?? defaultWorkers())) : 1;
+    this.wanted = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
+    this.batchFiles = opts.files;
     this.setup = opts.setup ?? { ruleDirs: [null], locale: 'zh-CN', previous: null };
     if (opts.limits) this.setup = { ...this.setup, limits: { ...opts.limits, ...this.setup.limits } };
+  }
+
+  /** Workers at most (1 in-process): as asked or one per core, fewer for a small batch. */
+  get size(): number {
+    if (this.mode === 'in-process') return 1;
+    const worth = this.batchFiles === undefined ? this.wanted : Math.max(1, Math.ceil(this.batchFiles / FILES_PER_WORKER));
+    return Math.min(this.wanted, worth);
+  }
+
+  /** The number of files of the batch, once the folders are listed (see GuardOptions.files). */
+  plan(files: number): void {
+    this.batchFiles = files;
+  }
+
+  /**
+   * Starts a first worker now, while this thread still lists folders and loads the rules, so that
+   * it is ready when the first file comes (no-op in-process or when a worker exists). Not for a
+   * batch that may be one file: that one is checked without a worker.
+   */
+  prestart(): void {
+    if (this.mode !== 'worker' || this.slots.length > 0) return;
+    this.startWorker();
+    this.pump(); // an idle worker does not keep the process alive
   }
 
   /**
@@ -209,7 +240,7 @@ export class ReadGuard {
       this.env ??= new JobEnvironment(this.setup);
       return this.env.run(withDisk(job));
     }
-    if (this.opts.oneFile && job.mode === 'check' && !this.setup.previous && this.setup.ruleDirs.every((d) => d === null)) {
+    if (this.batchFiles === 1 && job.mode === 'check' && !this.setup.previous && this.setup.ruleDirs.every((d) => d === null)) {
       // Starting a worker would double the time of a one-file run (a second copy of every module).
       this.env ??= new JobEnvironment(this.setup);
       const here = this.env.tryInProcess(withDisk(job), this.opts.timeoutSeconds);
@@ -272,8 +303,10 @@ export class ReadGuard {
       if (this.queue.length === 0) break;
       if (slot.ready && !slot.running) this.assign(slot, this.queue.shift() as Job);
     }
-    const starting = this.slots.filter((s) => !s.ready).length;
-    for (let waiting = this.queue.length - starting; waiting > 0 && this.slots.length < this.size; waiting--) this.startWorker();
+    // One worker starts at a time: workers starting together on few cores would each take longer,
+    // and the batch's first answer with them.
+    const starting = this.slots.some((s) => !s.ready);
+    if (!starting && this.queue.length > 0 && this.slots.length < this.size) this.startWorker();
     // A worker with a file, or starting while files wait, keeps the process alive for the answer;
     // an idle one never does.
     for (const slot of this.slots) {

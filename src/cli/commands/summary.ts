@@ -199,6 +199,8 @@ export async function summarise(paths: string[], opts: SummaryOptions, ctx: CliC
   const setup: JobSetup = { ruleDirs, locale, previous: null };
   const guard = new ReadGuard({ timeoutSeconds: opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS, setup, workers: opts.jobs });
   try {
+    // A summary is of many files: the first worker starts loading now, alongside this thread.
+    guard.prestart();
     return await summariseWith(guard, setup, paths, opts, ctx);
   } finally {
     // The worker is unref'd, so an exception above cannot leave the process hanging either.
@@ -232,6 +234,7 @@ async function summariseWith(guard: ReadGuard, setup: JobSetup, paths: string[],
   // A summary written by an earlier run into the same folder is recognised by its marker and left
   // out (and may be replaced with --force); any other file the run reads is never replaced.
   const files = collected.files;
+  guard.plan(files.length);
   await inputs.addAll(files.map(diskPathOf));
   if (await inputs.contains(opts.output)) throw outputIsInput(opts.output, '-o');
   for (const s of collected.skipped) ctx.stderr.write(`${s.messages[locale]}\n`);

@@ -167,16 +167,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
 
 async function validateBatch(paths: string[], opts: Options, ctx: CliContext): Promise<number> {
   const locale = ctx.locale;
-  // Rules first: a broken local rule file is a usage error, before any submission is read.
   const ruleDirs = [null, ...opts.rules];
-  loadRuleSet(await loadRuleSources(ruleDirs.map((d) => d ?? undefined)));
-  const { files, problems, skipped } = await collectInputs(paths, { maxBytes: opts.maxBytes });
-
-  // No output may replace an input, whatever the flags.
-  const inputs = new InputSet();
-  await inputs.addAll(files.map(diskPathOf));
-  if (opts.output && (await inputs.contains(opts.output))) throw outputIsInput(opts.output, '-o');
-
   const setup: JobSetup = {
     ruleDirs,
     locale,
@@ -184,8 +175,20 @@ async function validateBatch(paths: string[], opts: Options, ctx: CliContext): P
     limits: opts.maxBytes ? { maxBytes: opts.maxBytes } : undefined,
     annotate: Boolean(opts.annotate),
   };
-  const guard = new ReadGuard({ timeoutSeconds: opts.timeoutSeconds, setup, workers: opts.jobs, oneFile: files.length === 1 });
+  const guard = new ReadGuard({ timeoutSeconds: opts.timeoutSeconds, setup, workers: opts.jobs });
   try {
+    // A batch of more than one file needs a worker: it starts loading now, alongside this thread.
+    if (paths.length > 1 || !(await isFile(paths[0]))) guard.prestart();
+    // Rules first: a broken local rule file is a usage error, before any submission is read.
+    loadRuleSet(await loadRuleSources(ruleDirs.map((d) => d ?? undefined)));
+    const { files, problems, skipped } = await collectInputs(paths, { maxBytes: opts.maxBytes });
+    guard.plan(files.length);
+
+    // No output may replace an input, whatever the flags.
+    const inputs = new InputSet();
+    await inputs.addAll(files.map(diskPathOf));
+    if (opts.output && (await inputs.contains(opts.output))) throw outputIsInput(opts.output, '-o');
+
     if (opts.previous) {
       // Last year's files go through the same guard as this year's.
       const prev = await indexPrevious(opts.previous, ctx, (f) => guard.read(f));
@@ -196,9 +199,17 @@ async function validateBatch(paths: string[], opts: Options, ctx: CliContext): P
     if (opts.annotate) await makeFolder(opts.annotate);
     return await runBatch(paths, files, problems, skipped, guard, inputs, opts, ctx);
   } finally {
-    // The worker is unref'd, so an exception above cannot leave the process hanging either.
+    // The workers are unref'd, so an exception above cannot leave the process hanging either.
     await guard.close();
   }
+}
+
+/** True when the path is a file (not a folder, not missing). */
+function isFile(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 async function makeFolder(dir: string): Promise<void> {
