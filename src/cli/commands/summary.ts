@@ -225,7 +225,7 @@ async function summariseWith(guard: ReadGuard, setup: JobSetup, paths: string[],
     );
   }
   if (opts.previous) {
-    const prev = await indexPrevious(opts.previous, ctx, (f) => guard.read(f));
+    const prev = await indexPrevious(opts.previous, ctx, (f, following) => guard.read(f, following));
     await inputs.addAll(prev.files.map(diskPathOf));
     guard.configure({ ...setup, previous: [...prev.index.entries], previousDisk: prev.disk });
   }

@@ -191,7 +191,7 @@ async function validateBatch(paths: string[], opts: Options, ctx: CliContext): P
 
     if (opts.previous) {
       // Last year's files go through the same guard as this year's.
-      const prev = await indexPrevious(opts.previous, ctx, (f) => guard.read(f));
+      const prev = await indexPrevious(opts.previous, ctx, (f, following) => guard.read(f, following));
       await inputs.addAll(prev.files.map(diskPathOf));
       guard.configure({ ...setup, previous: [...prev.index.entries], previousDisk: prev.disk });
     }
