@@ -222,6 +222,17 @@ describe('zwgk validate --timeout (compiled CLI)', () => {
     expect(report.files).toMatchObject([{ file: slowPath, status: 'unreadable', error: { code: 'timeout' } }]);
   }, 60_000);
 
+  it('gives the same report with one worker (--jobs 1) as with the pool, and refuses a --jobs that is not a whole number from 1 to 64', async () => {
+    const pool = await runBin(['validate', EXAMPLES_DIR, '--format', 'json']);
+    const one = await runBin(['validate', EXAMPLES_DIR, '--format', 'json', '--jobs', '1']);
+    expect(one.code).toBe(pool.code);
+    expect(JSON.parse(one.stdout)).toEqual(JSON.parse(pool.stdout));
+    for (const bad of ['0', '1.5', '65', 'all']) {
+      const res = await runBin(['validate', EXAMPLES_DIR, '--jobs', bad]);
+      expect([bad, res.code, res.stderr.split('\n')[0]]).toEqual([bad, 2, '--jobs 须为 1 到 64 之间的整数。']);
+    }
+  }, 60_000);
+
   it('rejects a negative --timeout as a usage error', async () => {
     const res = await runBin(['validate', slowDir, '--timeout=-1']);
     expect(res.code).toBe(2);
