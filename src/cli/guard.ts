@@ -29,7 +29,9 @@ import type { Snapshot } from '../core/snapshot';
 import type { ReadLimits } from '../io/read-workbook';
 import type { RosterEntry } from '../core/summary/roster';
 import { diskPathOf } from './batch';
-import { JobEnvironment, type CheckedFile, type FileJob, type JobResult, type JobSetup } from './file-job';
+// Types only: the job's modules (readers, rules, SheetJS) load in the workers, and in this thread
+// only when a job runs here (environment()); a batch's main thread starts without them.
+import type { CheckedFile, FileJob, JobEnvironment, JobResult, JobSetup } from './file-job';
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 /**
@@ -148,7 +150,7 @@ export class ReadGuard {
   private readonly ahead = new Map<string, Promise<JobResult>>();
   private nextId = 1;
   private setup: JobSetup;
-  private env: JobEnvironment | null = null;
+  private env: Promise<JobEnvironment> | null = null;
   /** Workers started so far (one per worker of the pool the batch needed, and one per timeout or crash). */
   starts = 0;
 
@@ -159,6 +161,12 @@ export class ReadGuard {
     this.batchFiles = opts.files;
     this.setup = opts.setup ?? { ruleDirs: [null], locale: 'zh-CN', previous: null };
     if (opts.limits) this.setup = { ...this.setup, limits: { ...opts.limits, ...this.setup.limits } };
+  }
+
+  /** The job environment of this thread, loaded on first use. */
+  private environment(): Promise<JobEnvironment> {
+    this.env ??= import('./file-job').then((m) => new m.JobEnvironment(this.setup));
+    return this.env;
   }
 
   /** Workers at most (1 in-process): as asked or one per core, fewer for a small batch. */
@@ -195,7 +203,7 @@ export class ReadGuard {
   /** Changes the batch's setup (e.g. once last year's index is built); jobs after this use it. */
   configure(setup: JobSetup): void {
     this.setup = setup;
-    this.env = this.env ? this.env.withSetup(setup) : null;
+    this.env = this.env ? this.env.then((e) => e.withSetup(setup)) : null;
     this.ahead.clear();
     for (const slot of this.slots) {
       // A worker on a job takes the setup after it (its messages are handled in order).
@@ -237,13 +245,11 @@ export class ReadGuard {
       return typeof disk === 'string' ? j : { ...j, disk: new Uint8Array(disk) };
     };
     if (this.mode === 'in-process') {
-      this.env ??= new JobEnvironment(this.setup);
-      return this.env.run(withDisk(job));
+      return this.environment().then((env) => env.run(withDisk(job)));
     }
     if (this.batchFiles === 1 && job.mode === 'check' && !this.setup.previous && this.setup.ruleDirs.every((d) => d === null)) {
       // Starting a worker would double the time of a one-file run (a second copy of every module).
-      this.env ??= new JobEnvironment(this.setup);
-      const here = this.env.tryInProcess(withDisk(job), this.opts.timeoutSeconds);
+      const here = this.environment().then((env) => env.tryInProcess(withDisk(job), this.opts.timeoutSeconds));
       return here.then((r) => r ?? this.enqueue(withDisk(job)));
     }
     const key = `${job.mode}\u0000${job.file}`;
