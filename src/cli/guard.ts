@@ -119,6 +119,8 @@ export function defaultWorkerScript(): string {
 
 interface Job {
   job: FileJob;
+  /** Milliseconds the job may take (default: the whole time limit). */
+  budgetMs?: number;
   resolve: (r: JobResult) => void;
   reject: (e: unknown) => void;
 }
@@ -249,8 +251,10 @@ export class ReadGuard {
     }
     if (this.batchFiles === 1 && job.mode === 'check' && !this.setup.previous && this.setup.ruleDirs.every((d) => d === null)) {
       // Starting a worker would double the time of a one-file run (a second copy of every module).
+      const started = Date.now();
       const here = this.environment().then((env) => env.tryInProcess(withDisk(job), this.opts.timeoutSeconds));
-      return here.then((r) => r ?? this.enqueue(withDisk(job)));
+      // Declined here: the worker has what is left of the file's time.
+      return here.then((r) => r ?? this.enqueue(withDisk(job), this.opts.timeoutSeconds * 1000 - (Date.now() - started)));
     }
     const key = `${job.mode}\u0000${job.file}`;
     const early = this.ahead.get(key);
@@ -296,9 +300,9 @@ export class ReadGuard {
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
-  private enqueue(job: FileJob): Promise<JobResult> {
+  private enqueue(job: FileJob, budgetMs?: number): Promise<JobResult> {
     return new Promise<JobResult>((resolve, reject) => {
-      this.queue.push({ job, resolve, reject });
+      this.queue.push({ job, resolve, reject, budgetMs });
       this.pump();
     });
   }
@@ -324,7 +328,8 @@ export class ReadGuard {
   private assign(slot: Slot, job: Job): void {
     const id = this.nextId++;
     // The clock starts when a worker takes the file, not while it waits in the queue.
-    const timer = setTimeout(() => this.abandon(slot, timedOut(job.job.file, this.opts.timeoutSeconds)), this.opts.timeoutSeconds * 1000);
+    const ms = Math.max(1, job.budgetMs ?? this.opts.timeoutSeconds * 1000);
+    const timer = setTimeout(() => this.abandon(slot, timedOut(job.job.file, this.opts.timeoutSeconds)), ms);
     slot.running = { ...job, id, timer };
     slot.worker.postMessage({ id, kind: 'job', job: job.job } satisfies GuardRequest);
   }
