@@ -13,6 +13,7 @@ import { buildAnnualReport, errorCount, reportFileName } from '../src/addin/annu
 import { paneStrings } from '../src/addin/i18n';
 import { chooseSaveMethod, type SaveEnvironment } from '../src/addin/save-method';
 import { previewText } from '../src/addin/taskpane/report-panel';
+import { SmallTextEncoder, encodeUtf8 } from '../src/addin/taskpane/text-encoder';
 import type { Finding } from '../src/core/report';
 import type { Snapshot } from '../src/core/snapshot';
 import { buildReportDocx } from '../src/io/report/docx';
@@ -119,4 +120,11 @@ describe('how the .docx is handed over, per webview', () => {
       '这里的 Excel 不能由加载项直接保存文件。请点“复制报告”，在 Word 中新建文档后粘贴；或点“复制 HTML”，粘贴到网站内容管理系统的源代码（HTML）模式。需要 Word 文档时，也可用离线网页版“zwgk.html”生成。',
     );
   });
+});
+
+test('the TextEncoder stand-in (Trident) encodes as TextEncoder does', () => {
+  for (const text of ['', 'abc', '政府信息公开工作年度报告', 'é ß € 𠀋 😀', 'lone \ud800 and \udc00 surrogates', '\u0000\u007f\u0080\u07ff\u0800\uffff']) {
+    expect(Array.from(encodeUtf8(text))).toEqual(Array.from(new TextEncoder().encode(text)));
+  }
+  expect(new SmallTextEncoder().encoding).toBe('utf-8');
 });

@@ -342,6 +342,31 @@ test('汇总 tab: picks files, shows progress, writes the same sheets as the cor
   await page.close();
 }, 90000);
 
+/** Removes what Trident (IE 11) lacks, before any script of the page runs (see the test below). */
+function tridentLike(): void {
+  const w = window as unknown as Record<string, unknown>;
+  delete w.TextDecoder;
+  delete w.queueMicrotask;
+  delete w.structuredClone;
+  const drop = (o: object, names: string[]): void => {
+    for (const n of names) delete (o as Record<string, unknown>)[n];
+  };
+  drop(Array.prototype, ['flat', 'flatMap', 'includes', 'find', 'findIndex', 'fill', 'at']);
+  drop(Array, ['from', 'of']);
+  drop(Object, ['entries', 'values', 'fromEntries', 'assign']);
+  drop(String.prototype, ['padStart', 'padEnd', 'includes', 'startsWith', 'endsWith', 'repeat', 'matchAll', 'trimStart', 'trimEnd', 'replaceAll', 'at']);
+  drop(Number, ['isInteger', 'isFinite', 'isNaN', 'isSafeInteger', 'MAX_SAFE_INTEGER']);
+  drop(Element.prototype, ['append', 'prepend', 'replaceChildren', 'closest', 'remove', 'toggleAttribute']);
+  drop(Blob.prototype, ['arrayBuffer', 'text']);
+  const Native = RegExp;
+  const IeRegExp = function (this: unknown, pattern: string | RegExp, flags?: string): RegExp {
+    if (typeof flags === 'string' && flags.indexOf('u') >= 0) throw new SyntaxError('Invalid regular expression flags');
+    return new Native(pattern, flags);
+  } as unknown as RegExpConstructor;
+  Object.defineProperty(IeRegExp, 'prototype', { value: Native.prototype });
+  w.RegExp = IeRegExp;
+}
+
 /**
  * Trident as far as Chromium can play it: the built-ins IE 11 lacks are removed before any script runs,
  * and the RegExp constructor refuses the `u` flag as IE 11 does. The polyfilled bundle must check the
@@ -351,29 +376,7 @@ test('with the built-ins IE 11 lacks removed, the pane still checks and summaris
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown>;
-    delete w.TextDecoder;
-    delete w.queueMicrotask;
-    delete w.structuredClone;
-    const drop = (o: object, names: string[]): void => {
-      for (const n of names) delete (o as Record<string, unknown>)[n];
-    };
-    drop(Array.prototype, ['flat', 'flatMap', 'includes', 'find', 'findIndex', 'fill', 'at']);
-    drop(Array, ['from', 'of']);
-    drop(Object, ['entries', 'values', 'fromEntries', 'assign']);
-    drop(String.prototype, ['padStart', 'padEnd', 'includes', 'startsWith', 'endsWith', 'repeat', 'matchAll', 'trimStart', 'trimEnd', 'replaceAll', 'at']);
-    drop(Number, ['isInteger', 'isFinite', 'isNaN', 'isSafeInteger', 'MAX_SAFE_INTEGER']);
-    drop(Element.prototype, ['append', 'prepend', 'replaceChildren', 'closest', 'remove', 'toggleAttribute']);
-    drop(Blob.prototype, ['arrayBuffer', 'text']);
-    const Native = RegExp;
-    const IeRegExp = function (this: unknown, pattern: string | RegExp, flags?: string): RegExp {
-      if (typeof flags === 'string' && flags.indexOf('u') >= 0) throw new SyntaxError('Invalid regular expression flags');
-      return new Native(pattern, flags);
-    } as unknown as RegExpConstructor;
-    Object.defineProperty(IeRegExp, 'prototype', { value: Native.prototype });
-    w.RegExp = IeRegExp;
-  });
+  await page.addInitScript(tridentLike);
   await page.goto(`${base}/taskpane.html?lang=zh-CN&api=8`);
   await page.waitForSelector('#validate');
   // The removals took effect; what the code uses came back from core-js and the stand-in, the DOM methods stayed away.
@@ -508,6 +511,54 @@ test('生成年度报告 where the webview cannot save files: the report is show
   expect(await page.textContent('#report-copy')).toBe('Copy report');
   expect(await page.textContent('#report-preview .rp-title')).toBe(REPORT_TITLE);
   expect(cspErrors).toEqual([]);
+  await page.close();
+}, 90000);
+
+test('生成年度报告 in Trident: the docx chunk runs without TextEncoder, and msSaveOrOpenBlob gets the file', async () => {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(tridentLike);
+  await page.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown>;
+    delete w.TextEncoder;
+    // IE 11 knows neither the `s` nor the `u` flag (tridentLike refuses `u`).
+    const Outer = w.RegExp as RegExpConstructor;
+    const NoDotAll = function (pattern: string | RegExp, flags?: string): RegExp {
+      if (typeof flags === 'string' && flags.indexOf('s') >= 0) throw new SyntaxError('Invalid regular expression flags');
+      return new Outer(pattern, flags);
+    } as unknown as RegExpConstructor;
+    Object.defineProperty(NoDotAll, 'prototype', { value: Outer.prototype });
+    w.RegExp = NoDotAll;
+    delete (HTMLAnchorElement.prototype as unknown as Record<string, unknown>).download;
+    // IE's own save prompt, recorded: the name and the bytes (read with FileReader, as IE has no Blob.arrayBuffer).
+    const saved: { name: string; bytes: number[] }[] = [];
+    w.__saved = saved;
+    (navigator as unknown as Record<string, unknown>).msSaveOrOpenBlob = (blob: Blob, name: string): boolean => {
+      const reader = new FileReader();
+      reader.onload = () => saved.push({ name, bytes: Array.prototype.slice.call(new Uint8Array(reader.result as ArrayBuffer)) as number[] });
+      reader.readAsArrayBuffer(blob);
+      return true;
+    };
+  });
+  await page.goto(`${base}/taskpane.html?lang=zh-CN&api=8`);
+  await page.waitForSelector('#make-report');
+  expect(await page.evaluate(() => [typeof TextEncoder === 'function' ? TextEncoder.name : 'none', 'download' in HTMLAnchorElement.prototype])).toEqual(['SmallTextEncoder', false]);
+  await page.click('#make-report');
+  // On failure, say what the pane shows (an error of the docx chunk would be there).
+  await page.waitForSelector('#report-force', { timeout: 15000 }).catch(async () => {
+    throw new Error(`no refusal; the pane shows: ${await page.innerText('#app')} ${errors.join(' | ')}`);
+  });
+  await page.click('#report-force');
+  await page.waitForSelector('#report-panel[data-save="msSaveOrOpenBlob"][data-saved="true"]');
+  await page.waitForFunction(() => ((window as unknown as { __saved: unknown[] }).__saved).length === 1);
+  const [saved] = await page.evaluate(() => (window as unknown as { __saved: { name: string; bytes: number[] }[] }).__saved);
+  expect(saved.name).toBe(`${REPORT_TITLE}.docx`);
+  expect(docxParagraphs(new Uint8Array(saved.bytes)).slice(0, 2)).toEqual([REPORT_TITLE, FAILED_NOTICE]);
+  expect(await page.textContent('#report-status')).toBe(
+    `已生成《${REPORT_TITLE}》。已请求保存 Word 文档“${REPORT_TITLE}.docx”，请在弹出的提示中选择“保存”。没有出现时，请用“复制报告”。`,
+  );
+  expect(errors).toEqual([]);
   await page.close();
 }, 90000);
 
