@@ -585,4 +585,22 @@ shoot('screenshots for the docs', async () => {
   await page.waitForSelector('#summary-status.message-success');
   await page.screenshot({ path: path.join(ROOT, 'docs', 'taskpane-summary-zh.png'), fullPage: true });
   await page.close();
+
+  // 生成年度报告: the refusal, and the report made anyway (saved as a download; the preview below it).
+  const report = await open('lang=zh-CN&api=18');
+  await report.click('#make-report');
+  await report.waitForSelector('#report-refused');
+  await report.screenshot({ path: path.join(ROOT, 'docs', 'taskpane-report-refused-zh.png') });
+  await Promise.all([report.waitForEvent('download'), report.click('#report-force')]);
+  await report.waitForSelector('#report-preview');
+  await report.screenshot({ path: path.join(ROOT, 'docs', 'taskpane-report-zh.png') });
+  await report.close();
+  // Where the webview cannot save files (Office on Mac): the copy buttons.
+  const mac = await open('lang=zh-CN&api=18&wb=clean&platform=Mac');
+  await mac.click('#make-report');
+  await mac.waitForSelector('#report-preview');
+  await mac.click('#report-copy');
+  await mac.waitForSelector('#report-copy-status.message-success');
+  await mac.screenshot({ path: path.join(ROOT, 'docs', 'taskpane-report-copy-zh.png') });
+  await mac.close();
 }, 90000);

@@ -86,5 +86,11 @@ export function copyToClipboard(node: HTMLElement, plain: string, html: string |
   } finally {
     document.removeEventListener('copy', onCopy);
   }
+  // Copied: the highlight goes. Refused: the selection stays for Ctrl+C.
+  if (ok) {
+    const selection = window.getSelection();
+    if (selection) selection.removeAllRanges();
+    if (node instanceof HTMLTextAreaElement) node.blur();
+  }
   return ok;
 }
