@@ -26,7 +26,8 @@ export function currentSaveEnvironment(platform: string | null): SaveEnvironment
 export function saveBytes(method: SaveMethod, bytes: Uint8Array, name: string, type: string): boolean {
   if (method === 'none') return false;
   try {
-    const blob = new Blob([bytes.slice().buffer as ArrayBuffer], { type });
+    // A typed array is a BlobPart in every engine the pane runs in, IE 11 included.
+    const blob = new Blob([bytes as unknown as BlobPart], { type });
     if (method === 'msSaveOrOpenBlob') {
       const save = (navigator as unknown as MsNavigator).msSaveOrOpenBlob;
       return typeof save === 'function' ? save.call(navigator, blob, name) !== false : false;
