@@ -1,16 +1,23 @@
 /**
  * How the task pane can hand a file (the annual report's .docx) to the user. A task pane is a webview
- * inside Office, not a browser tab, and whether a download works depends on which one:
+ * inside Office, not a browser tab, and whether a download works depends on which one (which webview
+ * an Office uses: https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins;
+ * Microsoft's add-in documentation says nothing about downloads, so the rest comes from its issue tracker):
  *
  * - Office on Windows with Edge WebView2 and Office on the web: `<a download>` on a blob: URL works.
- *   On the desktop the download bar appears inside the task pane (OfficeDev/office-js#1793); on the web
- *   Office gives the add-in's iframe `allow-downloads` since mid-2020 (office-js#1221, #1241).
+ *   On the desktop the download bar appears inside the task pane [1]; on the web Office gives the
+ *   add-in's iframe `allow-downloads` since mid-2020 [2].
  * - Trident (IE 11 webview of Office 2016/2019 volume licence): no `download` attribute; IE's own
  *   `navigator.msSaveOrOpenBlob` is the way when the webview has it. Some Office webviews do not have it
- *   or refuse blob: URLs (office-js#1006 for the EdgeHTML webview; FileSaver.js#587, Outlook 2016 on
- *   Windows 10 1903 and later: "SEC7134 … not allowed to load").
- * - Office on Mac (WKWebView) and on iPad: a download link does nothing, by design (office-js#2700,
- *   office-js#3385).
+ *   or refuse blob: URLs: the EdgeHTML webview [3]; Outlook 2016 on Windows 10 1903 and later, "SEC7134
+ *   … not allowed to load" [4].
+ * - Office on Mac (WKWebView) and on iPad: a download link does nothing, by design [5].
+ *
+ * [1] https://github.com/OfficeDev/office-js/issues/1793
+ * [2] https://github.com/OfficeDev/office-js/issues/1221 and /issues/1241
+ * [3] https://github.com/OfficeDev/office-js/issues/1006
+ * [4] https://github.com/eligrey/FileSaver.js/issues/587
+ * [5] https://github.com/OfficeDev/office-js/issues/2700 and /issues/3385
  *
  * Whether a download really reached the disk cannot be seen from script, so the pane always offers the
  * fallback too: the report shown in the pane with buttons that copy it for Word or for a website's CMS.

@@ -66,7 +66,8 @@ function selectContents(node: HTMLElement): void {
 /**
  * Copies to the clipboard: `html` as text/html (when given) and `plain` as text/plain, through the copy
  * command on a selection of `node`. The asynchronous Clipboard API is not used: Office on the web blocks
- * it in add-in frames by permissions policy (OfficeDev/office-js#1991, #3480) and Trident lacks it.
+ * it in add-in frames by permissions policy (https://github.com/OfficeDev/office-js/issues/1991 and
+ * /issues/3480) and Trident lacks it.
  * Trident's copy event has no clipboardData on the event: there the selection itself is copied.
  * Returns false when the webview refused; the contents then stay selected for Ctrl+C.
  */
