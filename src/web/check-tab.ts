@@ -300,7 +300,10 @@ export class CheckTab {
       const L = this.app.locale;
       const { snapshot } = await this.app.pool.read(row.entry.picked.file, row.entry.picked.name, { validate: false });
       const errors = (row.entry.report?.findings ?? []).filter((f) => f.severity === 'error');
-      const bytes = await buildReportDocx(snapshot, { failedFindings: errors.length > 0 ? localised(errors, L) : null });
+      const bytes = await buildReportDocx(snapshot, {
+        failedFindings: errors.length > 0 ? localised(errors, L) : null,
+        source: baseName(row.entry.picked.name),
+      });
       const unit = row.entry.report?.unit;
       const stem = unit?.name ?? splitExt(baseName(row.entry.picked.name))[0];
       const year = unit?.year ?? null;
