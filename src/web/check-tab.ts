@@ -3,6 +3,7 @@
  * a row per file shows status and counts (filter: units with errors), its findings grouped by sheet;
  * exports are the JSON and HTML reports of `zwgk validate` and the marked copies of `--annotate`.
  */
+import { isReportDocumentName } from '../io/report-reader/names';
 import { zipSync } from 'fflate';
 import type { FileReport } from '../core/batch-report';
 import type { Finding, Locale, Severity } from '../core/report';
@@ -319,6 +320,8 @@ export class CheckTab {
     const files: Record<string, Uint8Array> = {};
     const problems: string[] = [];
     for (const row of this.rows.filter((r) => (r.entry.report?.findings.length ?? 0) > 0)) {
+      // A Word or web report has no cells to mark (as with `zwgk validate --annotate`).
+      if (isReportDocumentName(row.entry.picked.name)) continue;
       if (!canAnnotate(row.entry.picked.name)) {
         problems.push(`${row.entry.picked.name}：${tr('noMarkedXls', this.app.locale)}`);
         continue;
