@@ -190,6 +190,8 @@ describe('zwgk report', () => {
     const html = await run(['report', CLEAN, '--format', 'html', '-o', join(dir, 'r.docx')]);
     expect(html.err.split('\n')[0]).toBe(`输出文件“${join(dir, 'r.docx')}”的扩展名与格式不符：--format html 写出的是 HTML 片段，文件名须以 .html 或 .htm 结尾。`);
     expect((await run(['report', CLEAN, CLEAN])).err.split('\n')[0]).toBe('一次只能由一个工作簿生成年度报告，这里给了 2 个。');
+    const folder = await run(['report', EXAMPLES]);
+    expect([folder.code, folder.err.split('\n')[0]]).toEqual([2, `“${EXAMPLES}”是文件夹：zwgk report 由一个工作簿文件生成报告，请给出其中的一个工作簿。`]);
   });
 
   it('never writes the report onto the workbook it is made from, not even with --force', async () => {

@@ -4,6 +4,7 @@
  * HTML fragment for a website's CMS. A workbook with errors is refused (exit 1) unless --force; the
  * report then says on its first page that it failed the checks.
  */
+import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { isUserError } from '../../core/errors';
 import { Validator, loadRuleSet } from '../../core/validator';
@@ -89,6 +90,9 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     return usageError(ctx, `未知的格式“${format}”，可选 docx、html。`, `Unknown format "${format}": use docx or html.`);
   }
   const input = positionals[0];
+  if (await stat(input).then((st) => st.isDirectory(), () => false)) {
+    return usageError(ctx, `“${input}”是文件夹：zwgk report 由一个工作簿文件生成报告，请给出其中的一个工作簿。`, `"${input}" is a folder: zwgk report makes the report of one workbook file; name one.`);
+  }
   const output = values.output ?? join(dirname(input), `${basename(input, extname(input))}-年度报告.${format}`);
   // The name says what the file is: a Word document named .pdf, or a report named like a workbook
   // (which a later --force would write over a unit's submission), is refused.
