@@ -121,7 +121,7 @@ async function main() {
     console.log(
       `${String(size).padEnd(8)}${s.toFixed(1).padStart(7)}   ${(size / s).toFixed(1).padStart(7)}   ${r.maxRssMb.toFixed(0).padStart(13)}   ${r.heapMb.toFixed(0).padStart(15)}   ${r.code}`,
     );
-    rmSync(dir, { recursive: true, force: true });
+    if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true });
   }
   if (args.includes('--keep')) console.log(`kept: ${root}`);
   else rmSync(root, { recursive: true, force: true });

@@ -29,6 +29,12 @@ export interface SummaryBatchOptions {
   previous?: PipelineOptions['previous'];
   /** Units expected to report (名册): roster units without a submission become U-MISSING and the 未报送 list. */
   roster?: readonly RosterEntry[];
+  /**
+   * Where the findings of each unit go as they are found (a host's spool on disk, so a batch of
+   * thousands keeps none in memory). With a sink, `finish` returns in `issues` only the findings
+   * that follow them (across units, roster), and `issuesSoFar` is empty.
+   */
+  issueSink?: { push(row: IssueRow): void };
 }
 
 export interface SummaryResult {
@@ -50,6 +56,8 @@ type FinishInfo = Omit<SummaryInfoOptions, 'year' | 'units' | 'unitTypes' | 'sum
 export class SummaryBatch {
   private readonly rows: UnitRow[] = [];
   private readonly issues: IssueRow[] = [];
+  /** The findings of each unit: kept in `issues`, or handed to the host's sink. */
+  private readonly unitIssues: { push(row: IssueRow): void };
   /** The summed numbers of each unit in the sums (about 2 KB a unit), by row index. */
   private readonly numbers = new Map<number, Float64Array>();
   /** Running sums per report year, so units of another year can be left out once the majority is known. */
@@ -58,7 +66,9 @@ export class SummaryBatch {
   constructor(
     private readonly validator: BatchValidator,
     private readonly opts: SummaryBatchOptions,
-  ) {}
+  ) {
+    this.unitIssues = opts.issueSink ?? this.issues;
+  }
 
   /** Reads and validates one file (the core pipeline); a file that fails becomes an unreadable row, never an exception. */
   async add(file: string, read: () => Snapshot | Promise<Snapshot>): Promise<UnitRow> {
@@ -67,7 +77,7 @@ export class SummaryBatch {
     if (!outcome.ok) return this.addUnreadable(file, outcome.code, outcome.messages[locale]);
     const { snapshot, report } = outcome;
     const row = rowFromReport(this.rows.length, file, snapshot, report);
-    for (const f of report.findings) this.issues.push(issueRow(row, f, locale));
+    for (const f of report.findings) this.unitIssues.push(issueRow(row, f, locale));
     if (row.status !== 'error' || this.opts.includeAll) {
       const year = row.unit.year;
       let acc = this.sumsByYear.get(year);
@@ -86,7 +96,7 @@ export class SummaryBatch {
     const row = unreadableRow(this.rows.length, file);
     row.counts.error = 1;
     this.rows.push(row);
-    this.issues.push(issueRow(row, { rule: code, severity: 'error', message, cells: [] }, this.opts.locale));
+    this.unitIssues.push(issueRow(row, { rule: code, severity: 'error', message, cells: [] }, this.opts.locale));
     return row;
   }
 
@@ -99,7 +109,7 @@ export class SummaryBatch {
     return this.rows.some((r) => r.status !== 'unreadable');
   }
 
-  /** The issues so far (for a caller that reports why nothing could be read). */
+  /** The issues so far (for a caller that reports why nothing could be read); empty with an issueSink. */
   get issuesSoFar(): readonly IssueRow[] {
     return this.issues;
   }
