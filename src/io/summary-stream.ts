@@ -75,6 +75,7 @@ interface SheetInternals {
   stream: { write(data: unknown, ...rest: unknown[]): unknown; pipes?: Array<EventEmitter & { _writableState?: { needDrain?: boolean } }> };
   _sheetRelsWriter: { addRelationship(rel: { Type: string; Target: string }): string };
   _writeLegacyData(): void;
+  _writePageMargins(): void;
   dataValidations: { model: Record<string, unknown> };
   sheetProtection: unknown;
 }
@@ -103,7 +104,7 @@ async function streamTo(stream: WriteStream, model: StreamedSummaryModel, templa
 
 async function writeWorkbook(stream: WriteStream, model: StreamedSummaryModel, template: ExcelJS.Workbook): Promise<void> {
   // No shared-string table: it would keep every distinct text of the batch (each finding's
-  // message) in memory until the end. Text goes into the cells instead (see inlineStrings).
+  // message) in memory until the end. Text goes into the cells instead (see prepareSheet).
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = template.creator;
   wb.title = template.title;
@@ -115,7 +116,7 @@ async function writeWorkbook(stream: WriteStream, model: StreamedSummaryModel, t
   await writeUnitsSheet(wb, model, tables);
   await writeIssuesSheet(wb, model, tables);
   if (model.missing) {
-    const ws = inlineStrings(wb.addWorksheet(MISSING_SHEET, listSheetOptions(model.locale)));
+    const ws = prepareSheet(wb.addWorksheet(MISSING_SHEET, listSheetOptions(model.locale)));
     writeMissingSheet(ws, model, model.missing);
     ws.commit();
   }
@@ -172,18 +173,34 @@ function addStreamedTable(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.Wo
 }
 
 /**
- * Without a shared-string table, ExcelJS writes text as a formula's cached string (t="str" with a
- * <v> and no <f>), which SheetJS decodes twice: a typed "_x0041_" (kept literal by io/cell-text as
- * "_x005F_x0041_") comes back as "A". The rows are rewritten on their way to the zip into inline
- * strings (t="inlineStr", <is><t>), the form ECMA-376 has for text in a cell, which every reader
- * decodes once. Only cells of that exact form are touched; a cell with a formula has an <f> first.
+ * Completes a streamed sheet where ExcelJS's streaming writer falls short of its in-memory writer:
+ * - without a shared-string table, text is written as a formula's cached string (t="str" with a
+ *   <v> and no <f>), which SheetJS decodes twice: a typed "_x0041_" (kept literal by io/cell-text
+ *   as "_x005F_x0041_") would come back as "A". The rows are rewritten on their way to the zip into
+ *   inline strings (t="inlineStr", <is><t>), the form ECMA-376 has for text in a cell, which every
+ *   reader decodes once. Only cells of that exact form are touched (a formula's has an <f> first);
+ * - <printOptions> (centred on the page, gridlines, headings) is not written at all: added before
+ *   <pageMargins>, where the schema puts it.
  */
-function inlineStrings(ws: ExcelJS.Worksheet): ExcelJS.Worksheet {
+function prepareSheet(ws: ExcelJS.Worksheet): ExcelJS.Worksheet {
   const sheet = ws as unknown as SheetInternals;
   const stream = sheet.stream;
   const write = stream.write.bind(stream);
   stream.write = (data: unknown, ...rest: unknown[]) =>
     write(typeof data === 'string' ? data.replace(STRING_CELL, ' t="inlineStr"><is><t xml:space="preserve">$1</t></is></c>') : data, ...rest);
+  const writeMargins = sheet._writePageMargins.bind(sheet);
+  sheet._writePageMargins = () => {
+    const p = ws.pageSetup;
+    const flags: Array<[string, boolean | undefined]> = [
+      ['headings', p.showRowColHeaders],
+      ['gridLines', p.showGridLines],
+      ['horizontalCentered', p.horizontalCentered],
+      ['verticalCentered', p.verticalCentered],
+    ];
+    const attrs = flags.filter(([, on]) => on).map(([name]) => ` ${name}="1"`).join('');
+    if (attrs) sheet.stream.write(`<printOptions${attrs}/>`);
+    writeMargins();
+  };
   return ws;
 }
 
@@ -219,11 +236,14 @@ function writeHeader(ws: ExcelJS.Worksheet, columns: readonly string[], asTable:
 
 async function writeUnitsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: StreamedSummaryModel, tables: string[]): Promise<void> {
   const columns = unitColumns(model.locale);
-  const ws = inlineStrings(wb.addWorksheet(SUMMARY_SHEET, listSheetOptions(model.locale, 2)));
+  const ws = prepareSheet(wb.addWorksheet(SUMMARY_SHEET, listSheetOptions(model.locale, 2)));
   // Column formats first: a streamed row takes them when it is made.
   UNIT_COLUMN_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.getColumn(6).alignment = { shrinkToFit: true };
   writeTitleRows(ws, model, SUMMARY_SHEET, columns.length);
+  // The in-memory writer sets the column's alignment once its cells exist, the title's too (all
+  // cells of a merge share one style).
+  for (const r of [1, 2]) ws.getCell(r, 6).alignment = { shrinkToFit: true };
   writeHeader(ws, columns, model.rows.length > 0);
   styleUnitsHeader(ws, columns.length);
   // the file column shrinks its text to fit, the header cell too (as in the in-memory writer)
@@ -242,7 +262,7 @@ async function writeUnitsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: St
 
 async function writeIssuesSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: StreamedSummaryModel, tables: string[]): Promise<void> {
   const columns = issueColumns(model.locale);
-  const ws = inlineStrings(wb.addWorksheet(ISSUES_SHEET, listSheetOptions(model.locale)));
+  const ws = prepareSheet(wb.addWorksheet(ISSUES_SHEET, listSheetOptions(model.locale)));
   ISSUE_COLUMN_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   writeTitleRows(ws, model, ISSUES_SHEET, columns.length);
   let count = 0;
@@ -271,7 +291,7 @@ async function writeIssuesSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: S
  * the covered cells the first cell's style, and the template's own style of each cell then follows.
  */
 function copyWorksheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, src: ExcelJS.Worksheet): void {
-  const out = inlineStrings(wb.addWorksheet(src.name, {
+  const out = prepareSheet(wb.addWorksheet(src.name, {
     properties: { ...src.properties },
     views: src.views.map((v) => ({ ...v })),
     pageSetup: { ...src.pageSetup },

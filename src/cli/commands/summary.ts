@@ -328,7 +328,7 @@ async function summariseWith(guard: ReadGuard, spool: IssueSpool, setup: JobSetu
   }
 
   const title = { unitName: opts.unitName, year: result.majorityYear, date: opts.date ?? todayIso(), units: result.units };
-  // The 问题清单 lists each unit's findings (spooled, in file order), then those across units and of the roster.
+  // The 问题清单 lists each unit's findings and those across units (spooled, in that order), then the roster's.
   async function* allIssues(): AsyncGenerator<IssueRow> {
     yield* spool.rows();
     yield* issues;

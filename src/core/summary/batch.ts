@@ -30,9 +30,10 @@ export interface SummaryBatchOptions {
   /** Units expected to report (名册): roster units without a submission become U-MISSING and the 未报送 list. */
   roster?: readonly RosterEntry[];
   /**
-   * Where the findings of each unit go as they are found (a host's spool on disk, so a batch of
-   * thousands keeps none in memory). With a sink, `finish` returns in `issues` only the findings
-   * that follow them (across units, roster), and `issuesSoFar` is empty.
+   * Where the findings go (a host's spool on disk, so a batch of thousands keeps none in memory):
+   * each unit's as it is added, then in `finish` those across units and of the roster, in the
+   * order of the list. With a sink, the result's `issues` is empty (a host appends any further
+   * findings after the sink's) and `issuesSoFar` is empty.
    */
   issueSink?: { push(row: IssueRow): void };
 }
@@ -134,11 +135,12 @@ export class SummaryBatch {
       if (noYear) sums.merge(noYear);
     }
     const issues = this.issues.slice();
+    const list = this.opts.issueSink ?? issues;
     for (const row of rows) {
       const found = cross.byRow.get(row.index);
       if (!found) continue;
       addFindingsToRow(row, found);
-      for (const f of found) issues.push(issueRow(row, f, this.opts.locale));
+      for (const f of found) list.push(issueRow(row, f, this.opts.locale));
       // only an error (a duplicate, another year) takes a unit out; a warning such as 雷同 text does not
       if (row.inSums && found.some((f) => f.severity === 'error')) {
         row.inSums = false;
@@ -150,7 +152,7 @@ export class SummaryBatch {
     if (this.opts.roster) {
       const match = matchRoster(this.opts.roster, rows);
       missing = match.missing;
-      match.findings.forEach((f, i) => issues.push(issueRow({ unit: { ...EMPTY_UNIT, name: match.missing[i].name }, file: '' }, f, this.opts.locale)));
+      match.findings.forEach((f, i) => list.push(issueRow({ unit: { ...EMPTY_UNIT, name: match.missing[i].name }, file: '' }, f, this.opts.locale)));
     }
     const totals = sums.totals();
     return {
