@@ -11,7 +11,7 @@ import { checkFile, type PipelineOptions, type PipelineValidator } from '../pipe
 import type { Locale } from '../report';
 import type { Snapshot } from '../snapshot';
 import { SumAccumulator } from './aggregate';
-import { crossUnitFindings } from './cross-unit';
+import { planCrossUnit } from './cross-unit';
 import { matchRoster, type RosterEntry } from './roster';
 import { summaryInfoValues, type SummaryInfoOptions, type SummaryInfoValues } from './summary-info';
 import { addFindingsToRow, issueRow, rowFromReport, unreadableRow, type IssueRow, type UnitRow } from './unit-row';
@@ -126,7 +126,8 @@ export class SummaryBatch {
   async finish(a: unknown, b?: FinishInfo): Promise<SummaryResult> {
     const info = (b ?? a) as FinishInfo;
     const rows = this.rows;
-    const cross = crossUnitFindings(rows);
+    // Made row by row: a sink takes each row's findings before the next row's are made.
+    const cross = planCrossUnit(rows);
     const year = cross.majorityYear;
     const sums = this.sumsByYear.get(year) ?? new SumAccumulator();
     // Units without a readable year (only summed with includeAll) count with the batch's year.
@@ -137,8 +138,8 @@ export class SummaryBatch {
     const issues = this.issues.slice();
     const list = this.opts.issueSink ?? issues;
     for (const row of rows) {
-      const found = cross.byRow.get(row.index);
-      if (!found) continue;
+      const found = cross.findingsFor(row);
+      if (found.length === 0) continue;
       addFindingsToRow(row, found);
       for (const f of found) list.push(issueRow(row, f, this.opts.locale));
       // only an error (a duplicate, another year) takes a unit out; a warning such as 雷同 text does not
