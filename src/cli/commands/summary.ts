@@ -270,6 +270,9 @@ async function summariseWith(guard: ReadGuard, spool: IssueSpool, setup: JobSetu
     if (snapshot) checkedBy.delete(snapshot);
   }
   progress.done();
+  // Every file has been read: the reading worker's memory goes back before the summary is written
+  // (closing again at the end does nothing).
+  await guard.close();
   const previousNote = watch?.closingNote();
   if (previousNote) ctx.stderr.write(previousNote);
 

@@ -59,7 +59,7 @@ export class SummaryBatch {
   private readonly issues: IssueRow[] = [];
   /** The findings of each unit: kept in `issues`, or handed to the host's sink. */
   private readonly unitIssues: { push(row: IssueRow): void };
-  /** The summed numbers of each unit in the sums (about 2 KB a unit), by row index. */
+  /** The summed numbers of each unit in the sums (its non-zero cells: a few hundred bytes), by row index. */
   private readonly numbers = new Map<number, Float64Array>();
   /** Running sums per report year, so units of another year can be left out once the majority is known. */
   private readonly sumsByYear = new Map<number | null, SumAccumulator>();
