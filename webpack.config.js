@@ -30,6 +30,28 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const DEV_URL = 'https://localhost:3000/';
 const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
+/**
+ * `new RegExp("…", "u")` with literal arguments → the regular-expression literal, so that preset-env can
+ * rewrite its `u`/`s` flags and \p{…} classes for IE 11 (Trident throws on those flags when the pattern
+ * is built at run time). The `docx` package builds such a pattern when it loads.
+ */
+function constantRegExpToLiteral({ types: t }) {
+  return {
+    visitor: {
+      NewExpression(path) {
+        const { callee, arguments: args } = path.node;
+        if (!t.isIdentifier(callee, { name: 'RegExp' }) || path.scope.hasBinding('RegExp', true)) return;
+        if (args.length < 1 || args.length > 2 || !args.every((a) => t.isStringLiteral(a))) return;
+        const pattern = args[0].value;
+        const flags = args[1] ? args[1].value : '';
+        // Lookbehind has no ES5 form: such a pattern stays as it is (it only fails in IE if it runs).
+        if (pattern === '' || /[/\n\r\u2028\u2029]|\(\?<[=!]/.test(pattern) || !/^[dgimsuy]*$/.test(flags)) return;
+        path.replaceWith(t.regExpLiteral(pattern, flags));
+      },
+    },
+  };
+}
+
 /** Babel for the task pane: IE 11 syntax, core-js 3 polyfills for the built-ins the code uses. */
 const BABEL_OPTIONS = {
   babelrc: false,
@@ -38,6 +60,8 @@ const BABEL_OPTIONS = {
   sourceType: 'unambiguous',
   compact: true,
   cacheDirectory: true,
+  // The option only keys babel-loader's cache (a plugin function does not change the cache key).
+  plugins: [[constantRegExpToLiteral, { revision: 2 }]],
   presets: [
     [
       '@babel/preset-env',

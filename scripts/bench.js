@@ -4,7 +4,8 @@
  * Benchmark (not a test): prints figures, asserts nothing.
  *   1. rules alone: ms per workbook over in-memory snapshots;
  *   2. whole process: `zwgk validate` of 300 and of 1,000 workbooks against a script that only parses
- *      the same files with SheetJS (XLSX.readFile in a loop), median of 3 alternating runs each;
+ *      the same files with SheetJS (XLSX.readFile in a loop), median of 3 alternating runs each; and
+ *      `zwgk validate --jobs 1` (one worker, as on a one-core machine);
  *   3. one file, cold: `zwgk validate FILE` against node + SheetJS reading it (median of 5 alternating runs);
  *   4. in-process read per file: the named-cell reader and the SheetJS reader on the same bytes;
  *   5. the summary across units (files/s, peak memory) by scripts/bench-summary.js;
@@ -63,6 +64,13 @@ function timed(argv) {
   if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
   const m = /@@ ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr ?? '');
   return { wall, cpu: m ? (Number(m[1]) + Number(m[2])) * 1000 : NaN };
+}
+
+/** Runs the commands alternately `runs` times; for each, the medians of wall and CPU milliseconds. */
+function alternateAll(commands, runs) {
+  const times = commands.map(() => []);
+  for (let i = 0; i < runs; i++) commands.forEach((c, k) => times[k].push(timed(c)));
+  return times.map((xs) => ({ wall: median(xs.map((x) => x.wall)), cpu: median(xs.map((x) => x.cpu)) }));
 }
 
 /** Runs a and b alternately `runs` times; medians of each (wall and CPU) and their ratios. */
@@ -156,17 +164,25 @@ async function main() {
     console.log(`  zwgk reader, SheetJS path        ${perFile((b, n) => readers.readWorkbookWithSheetJs(b, n)).toFixed(2)}`);
   }
 
-  // 2. whole process, validate vs SheetJS parse-only
+  // 2. whole process, validate vs SheetJS parse-only; and with one worker (--jobs 1: a one-core machine)
   console.log('\nwhole process, median of 3 alternating runs (target ratio ≤ 0.8); wall clock, and CPU time of all threads:');
-  console.log('files   zwgk validate (s)   SheetJS parse-only (s)   ratio   CPU: zwgk (s)   SheetJS (s)   ratio');
+  console.log('files   zwgk validate (s)   SheetJS parse-only (s)   ratio   CPU: zwgk (s)   SheetJS (s)   ratio   --jobs 1 (s)   ratio');
   for (const size of SIZES) {
     const sub = join(dir, `batch-${size}`);
     mkdirSync(sub);
     for (let i = 0; i < size; i++) linkSync(files[i], join(sub, `unit-${String(i).padStart(5, '0')}.xlsx`));
-    const r = alternate([ZWGK, 'validate', sub, '--format', 'json'], ['-e', SHEETJS_ONLY, sub], 3);
+    const [a, b, c] = alternateAll(
+      [
+        [ZWGK, 'validate', sub, '--format', 'json'],
+        ['-e', SHEETJS_ONLY, sub],
+        [ZWGK, 'validate', sub, '--format', 'json', '--jobs', '1'],
+      ],
+      3,
+    );
     console.log(
-      `${String(size).padEnd(8)}${(r.a / 1000).toFixed(2).padStart(17)}   ${(r.b / 1000).toFixed(2).padStart(22)}   ${r.ratio.toFixed(2).padStart(5)}` +
-        `   ${(r.aCpu / 1000).toFixed(2).padStart(13)}   ${(r.bCpu / 1000).toFixed(2).padStart(11)}   ${r.cpuRatio.toFixed(2).padStart(5)}`,
+      `${String(size).padEnd(8)}${(a.wall / 1000).toFixed(2).padStart(17)}   ${(b.wall / 1000).toFixed(2).padStart(22)}   ${(a.wall / b.wall).toFixed(2).padStart(5)}` +
+        `   ${(a.cpu / 1000).toFixed(2).padStart(13)}   ${(b.cpu / 1000).toFixed(2).padStart(11)}   ${(a.cpu / b.cpu).toFixed(2).padStart(5)}` +
+        `   ${(c.wall / 1000).toFixed(2).padStart(12)}   ${(c.wall / b.wall).toFixed(2).padStart(5)}`,
     );
   }
 

@@ -13,7 +13,7 @@ import { UserError } from '../src/core/errors';
 import { ReadGuard } from '../src/cli/guard';
 import { readWorkbookFile } from '../src/io/read-workbook';
 import { ensureBuilt } from './helpers/build';
-import { EXAMPLES_DIR, GOOD_EXAMPLE, appendRows, badFiles, definedNames, patchExample, setDefinedNames } from './helpers/hostile-fixtures';
+import { EXAMPLES_DIR, GOOD_EXAMPLE, appendRows, badFiles, definedNames, patchExample, setDefinedNames, setText, text } from './helpers/hostile-fixtures';
 
 const REPO = join(__dirname, '..');
 const WORKER = join(REPO, 'dist', 'cli', 'guard-worker.js');
@@ -57,7 +57,7 @@ async function refusal(p: Promise<unknown>): Promise<UserError> {
 
 describe('ReadGuard (worker thread)', () => {
   it('gives the same Snapshot as reading in-process, and passes refusals on with code and both languages', async () => {
-    const guard = new ReadGuard({ timeoutSeconds: 30, workerScript: WORKER });
+    const guard = new ReadGuard({ timeoutSeconds: 30, workerScript: WORKER, workers: 1 });
     expect(guard.mode).toBe('worker');
     try {
       const files = readdirSync(EXAMPLES_DIR).map((f) => join(EXAMPLES_DIR, f));
@@ -75,8 +75,38 @@ describe('ReadGuard (worker thread)', () => {
     }
   });
 
+  it('runs a batch in a pool of workers and answers in the batch order, the slow file not holding up the others', async () => {
+    const guard = new ReadGuard({ timeoutSeconds: 3, workerScript: WORKER, workers: 2 });
+    expect(guard.lookahead).toBe(4);
+    try {
+      const examples = readdirSync(EXAMPLES_DIR).map((f) => join(EXAMPLES_DIR, f));
+      const files = [slowPath, ...examples, ...examples];
+      const answers: string[] = [];
+      const started = Date.now();
+      for (const [i, f] of files.entries()) {
+        answers.push(
+          await guard.check(f, files.slice(i + 1, i + 1 + guard.lookahead)).then(
+            (c) => `${basename(f)} ${c.report.unit.name}`,
+            (e: UserError) => `${basename(f)} ${e.code}`,
+          ),
+        );
+        // While the slow file runs out its time in one worker, the other one goes through the
+        // files announced ahead.
+        if (i === 0) expect(Date.now() - started).toBeLessThan(10_000);
+      }
+      const expected = await Promise.all(
+        [...examples, ...examples].map(async (f) => `${basename(f)} ${(await readWorkbookFile(f)).cells.INFO_UNIT_NAME.raw}`),
+      );
+      expect(answers).toEqual(['00-slow.xlsx timeout', ...expected]);
+      // Two workers for the batch and one more after the timeout.
+      expect(guard.starts).toBe(3);
+    } finally {
+      await guard.close();
+    }
+  }, 60_000);
+
   it('stops a file that runs over the time limit, restarts the worker and reads the next file', async () => {
-    const guard = new ReadGuard({ timeoutSeconds: 2, workerScript: WORKER });
+    const guard = new ReadGuard({ timeoutSeconds: 2, workerScript: WORKER, workers: 1 });
     try {
       const started = Date.now();
       const err = await refusal(guard.read(slowPath, GOOD_EXAMPLE));
@@ -120,6 +150,32 @@ describe('ReadGuard (worker thread)', () => {
     }
   });
 
+  it('checks a batch of one file in this thread when the named-cell reader takes it, and in a worker otherwise', async () => {
+    const guard = new ReadGuard({ timeoutSeconds: 30, workerScript: WORKER, files: 1 });
+    try {
+      const checked = await guard.check(GOOD_EXAMPLE);
+      expect([checked.report.unit.name, checked.report.findings.length, guard.starts]).toEqual(['XX县教育局', 0, 0]);
+      // A Word report needs the document reader: a worker bounds it.
+      const doc = await guard.check(join(EXAMPLES_DIR, '07-县司法局-年度报告.docx'));
+      expect([doc.snapshot.origin, guard.starts]).toEqual(['document', 1]);
+    } finally {
+      await guard.close();
+    }
+  });
+
+  it('sends a one-file batch the named-cell reader declines to a worker (SheetJS is bounded there)', async () => {
+    // An XML comment in the workbook part: the named-cell reader leaves such a file to SheetJS.
+    const declinedPath = join(root, '00-comment.xlsx');
+    writeFileSync(declinedPath, patchExample((p) => setText(p, 'xl/workbook.xml', text(p, 'xl/workbook.xml').replace('<sheets>', '<!-- x --><sheets>'))));
+    const guard = new ReadGuard({ timeoutSeconds: 30, workerScript: WORKER, files: 1 });
+    try {
+      const checked = await guard.check(declinedPath);
+      expect([checked.report.unit.name, guard.starts]).toEqual(['XX县教育局', 1]);
+    } finally {
+      await guard.close();
+    }
+  });
+
   it('reads in-process without the compiled worker or with a time limit of 0', () => {
     expect(new ReadGuard({ timeoutSeconds: 0, workerScript: WORKER }).mode).toBe('in-process');
     expect(new ReadGuard({ timeoutSeconds: 5, workerScript: join(root, 'missing.js') }).mode).toBe('in-process');
@@ -154,6 +210,24 @@ describe('zwgk validate --timeout (compiled CLI)', () => {
     expect(report.counts).toMatchObject({ files: 2, ok: 1, unreadable: 1 });
     expect(report.files[0]).toMatchObject({ file: slowPath, status: 'unreadable', error: { code: 'timeout' } });
     expect(report.files[1]).toMatchObject({ status: 'ok', unit: { name: 'XX县教育局' } });
+  }, 60_000);
+
+  it('answers one slow file with timeout too and exits 3', async () => {
+    const res = await runBin(['validate', slowPath, '--timeout', '1', '--format', 'json']);
+    expect(res.code).toBe(3);
+    const report = JSON.parse(res.stdout) as BatchReport;
+    expect(report.files).toMatchObject([{ file: slowPath, status: 'unreadable', error: { code: 'timeout' } }]);
+  }, 60_000);
+
+  it('gives the same report with one worker (--jobs 1) as with the pool, and refuses a --jobs that is not a whole number from 1 to 64', async () => {
+    const pool = await runBin(['validate', EXAMPLES_DIR, '--format', 'json']);
+    const one = await runBin(['validate', EXAMPLES_DIR, '--format', 'json', '--jobs', '1']);
+    expect(one.code).toBe(pool.code);
+    expect(JSON.parse(one.stdout)).toEqual(JSON.parse(pool.stdout));
+    for (const bad of ['0', '1.5', '65', 'all']) {
+      const res = await runBin(['validate', EXAMPLES_DIR, '--jobs', bad]);
+      expect([bad, res.code, res.stderr.split('\n')[0]]).toEqual([bad, 2, '--jobs 须为 1 到 64 之间的整数。']);
+    }
   }, 60_000);
 
   it('rejects a negative --timeout as a usage error', async () => {

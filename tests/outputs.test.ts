@@ -51,10 +51,31 @@ describe('text report: every input gets its answer, by name, once', () => {
     const r = await run(['validate', missing, empty]);
     expect(r.code).toBe(3);
     expect(r.out).toContain(`${missing}  [无法读取]\n  ✖ 找不到该文件或文件夹，请检查路径。`);
-    expect(r.out).toContain(`${empty}  [无法读取]\n  ✖ 文件夹中没有 .xlsx、.xlsm、.xls 或 .ods 文件。`);
+    expect(r.out).toContain(`${empty}  [无法读取]\n  ✖ 文件夹中没有报送文件（.xlsx、.xlsm、.xls、.ods 工作簿或 .docx、.html 年度报告）。`);
     // The path heads its block and is not repeated in the reason.
     expect(r.out.split(empty).length - 1).toBe(1);
     expect(r.out).toContain('共 2 个文件：通过 0，有警告 0，有错误 0，无法读取 2');
+  });
+
+  it('a folder holding only a summary this tool wrote has no submission: named with its reason, exit 3', async () => {
+    const dir = tempDir();
+    const sub = join(dir, 'sub');
+    mkdirSync(sub);
+    await unitFile(join(sub, 'a.xlsx'), {});
+    const summary = join(dir, 'only-outputs', '汇总.xlsx');
+    mkdirSync(join(summary, '..'));
+    // The unit has errors (exit 1): the summary is written all the same, with a 合计 of 0 units.
+    expect((await run(['summary', sub, '-o', summary, '--allow-empty'])).code).toBe(1);
+    expect(existsSync(summary)).toBe(true);
+    const r = await run(['validate', join(dir, 'only-outputs'), '--format', 'json']);
+    expect(r.code).toBe(3);
+    const report = JSON.parse(r.out) as BatchReport;
+    expect(report.files).toMatchObject([
+      {
+        status: 'unreadable',
+        error: { code: 'input-empty-folder', message: `${join(dir, 'only-outputs')}：文件夹中没有报送文件，只有 1 个本工具生成的或已经列出的文件（见“未读取”）。` },
+      },
+    ]);
   });
 });
 

@@ -144,8 +144,28 @@ describe('zwgk report', () => {
     expect(readFileSync(out, 'utf8')).toContain('<h1');
   });
 
+  it('puts 表三 on a landscape page of its own with --landscape', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'zwgk-report-')), '年度报告.docx');
+    expect((await run(['report', CLEAN, '-o', out, '--landscape'])).code).toBe(0);
+    const doc = strFromU8(unzipSync(readFileSync(out))['word/document.xml']);
+    // Portrait before 表三, 表三 turned, portrait again after it.
+    expect([...doc.matchAll(/w:orient="(\w+)"/g)].map((m) => m[1])).toEqual(['portrait', 'landscape', 'portrait']);
+  });
+
+  it('never writes the report onto the workbook it is made from, not even with --force', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zwgk-report-'));
+    const input = join(dir, '年报.xlsx');
+    writeFileSync(input, readFileSync(CLEAN));
+    const r = await run(['report', input, '-o', input, '--force']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`-o “${input}”是本次要读取的文件，不能写入（加 --force 也不行）`);
+    expect(readFileSync(input).equals(readFileSync(CLEAN))).toBe(true);
+  });
+
   it('answers usage errors with exit 2 and an unreadable workbook with exit 3', async () => {
     expect((await run(['report'])).code).toBe(2);
+    const unknown = await run(['report', CLEAN, '--landscap']);
+    expect(unknown).toMatchObject({ code: 2, err: 'zwgk report 没有选项“--landscap”，是不是要用 --landscape？请运行 zwgk report --help 查看用法。\n' });
     expect((await run(['report', CLEAN, '--format', 'pdf'])).code).toBe(2);
     const missing = await run(['report', join(tmpdir(), 'nope-zwgk.xlsx')]);
     expect(missing.code).toBe(3);

@@ -50,6 +50,27 @@ export interface PaneStrings {
   errorsColumn: string;
   /** The checks this engine cannot run (old Excel on Windows or Mac), with where to run them all. */
   skippedChecks: (ids: readonly string[]) => string;
+  /** 生成年度报告: the button, progress, refusal, result and the copy fallback. */
+  makeReport: string;
+  makingReport: string;
+  reportRefused: (errors: number) => string;
+  reportForce: string;
+  reportCancel: string;
+  reportReady: (title: string) => string;
+  reportDownloaded: (file: string) => string;
+  reportSavePrompted: (file: string) => string;
+  reportNoSave: string;
+  reportSaveRefused: string;
+  reportForced: (errors: number) => string;
+  reportSave: string;
+  reportCopy: string;
+  reportCopyHtml: string;
+  reportClose: string;
+  reportCopyHint: string;
+  reportCopied: string;
+  reportHtmlCopied: string;
+  reportCopyFailed: string;
+  reportPreviewLabel: string;
 }
 
 const ZH: PaneStrings = {
@@ -99,6 +120,28 @@ const ZH: PaneStrings = {
   unitColumn: '单位',
   statusColumn: '状态',
   errorsColumn: '错误',
+  makeReport: '生成年度报告',
+  makingReport: '正在生成年度报告…',
+  reportRefused: (errors) =>
+    `工作簿有 ${errors} 项错误，未生成年度报告。请先按下方清单更正后再生成；确需现在生成时点“仍然生成”，报告首页会注明未通过校验，请勿据此报送或公开。`,
+  reportForce: '仍然生成',
+  reportCancel: '取消',
+  reportReady: (title) => `已生成《${title}》。`,
+  reportDownloaded: (file) => `Word 文档“${file}”已交给 Excel 保存，请看任务窗格下方的下载提示或“下载”文件夹。没有出现时，请用“复制报告”。`,
+  reportSavePrompted: (file) => `已请求保存 Word 文档“${file}”，请在弹出的提示中选择“保存”。没有出现时，请用“复制报告”。`,
+  reportNoSave:
+    '这里的 Excel 不能由加载项直接保存文件。请点“复制报告”，在 Word 中新建文档后粘贴；或点“复制 HTML”，粘贴到网站内容管理系统的源代码（HTML）模式。需要 Word 文档时，也可用离线网页版“zwgk.html”生成。',
+  reportSaveRefused: '此处的 Excel 拒绝了保存文件，请用“复制报告”或“复制 HTML”。',
+  reportForced: (errors) => `报告首页已注明：所依据的工作簿未通过校验（${errors} 项错误）。更正工作簿并重新生成后，才能报送或公开。`,
+  reportSave: '保存 Word 文档',
+  reportCopy: '复制报告',
+  reportCopyHtml: '复制 HTML',
+  reportClose: '关闭',
+  reportCopyHint: '“复制报告”后可直接粘贴到 Word（保留表格）；“复制 HTML”用于网站内容管理系统的源代码模式。',
+  reportCopied: '已复制报告，可粘贴到 Word。',
+  reportHtmlCopied: '已复制 HTML 源代码，可粘贴到网站内容管理系统的源代码模式。',
+  reportCopyFailed: '此处不能自动复制，内容已选中，请按 Ctrl+C 复制。',
+  reportPreviewLabel: '年度报告预览',
   skippedChecks: (ids) =>
     `这台电脑上的 Excel 显示加载项用的浏览器组件较旧，以下 ${ids.length} 项检查（用到较新的正则表达式写法）在加载项中无法运行：${ids.join('、')}。其余检查照常进行；如需完整检查，请用离线网页版“zwgk.html”（在 Edge、Chrome 等浏览器中打开）。`,
 };
@@ -151,6 +194,28 @@ const EN: PaneStrings = {
   unitColumn: 'Unit',
   statusColumn: 'Status',
   errorsColumn: 'Errors',
+  makeReport: 'Make annual report',
+  makingReport: 'Making the annual report…',
+  reportRefused: (errors) =>
+    `The workbook has ${errors} error(s); no annual report was made. Fix them (see the list below) and make it again; to make it now anyway, click “Make anyway”: its first page then says that it failed the checks, and it must not be submitted or published as it is.`,
+  reportForce: 'Make anyway',
+  reportCancel: 'Cancel',
+  reportReady: (title) => `Made “${title}”.`,
+  reportDownloaded: (file) => `The Word document “${file}” was handed to Excel to save: see the download bar at the bottom of the task pane or the Downloads folder. If nothing appears, use “Copy report”.`,
+  reportSavePrompted: (file) => `Asked to save the Word document “${file}”: choose “Save” in the prompt. If nothing appears, use “Copy report”.`,
+  reportNoSave:
+    'This Excel does not let add-ins save files. Click “Copy report” and paste into a new Word document, or “Copy HTML” and paste into the source (HTML) view of the website’s CMS. The offline web page zwgk.html also makes the Word document.',
+  reportSaveRefused: 'This Excel refused to save the file; use “Copy report” or “Copy HTML”.',
+  reportForced: (errors) => `Its first page says that the workbook failed the checks (${errors} error(s)). Fix the workbook and make the report again before submitting or publishing it.`,
+  reportSave: 'Save Word document',
+  reportCopy: 'Copy report',
+  reportCopyHtml: 'Copy HTML',
+  reportClose: 'Close',
+  reportCopyHint: '“Copy report” pastes into Word with its tables; “Copy HTML” is for the source view of a website’s CMS.',
+  reportCopied: 'Report copied; paste it into Word.',
+  reportHtmlCopied: 'HTML source copied; paste it into the source view of the CMS.',
+  reportCopyFailed: 'Copying is not allowed here; the text is selected: press Ctrl+C.',
+  reportPreviewLabel: 'Annual report preview',
   skippedChecks: (ids) =>
     `This Excel shows add-ins in an older browser engine, which cannot run these ${ids.length} checks (they use newer regular-expression syntax): ${ids.join(', ')}. All other checks run; for the full check use the offline web page zwgk.html in Edge or Chrome.`,
 };

@@ -263,6 +263,8 @@ export async function collectInputs(paths: string[], opts: CollectOptions = {}):
   const problems: InputProblem[] = [];
   const skipped: SkippedEntry[] = [];
   const fromFolders = new Set<string>();
+  /** Folders given, with the files found in them, to answer a folder whose every file is left out. */
+  const folders: Array<{ path: string; files: string[] }> = [];
   for (const p of paths) {
     let st;
     try {
@@ -279,14 +281,8 @@ export async function collectInputs(paths: string[], opts: CollectOptions = {}):
     if (st.isDirectory()) {
       const w: Walk = { files: [], problems, skipped, seenDirs: new Set([key(st)]) };
       await walk(p, p, w);
-      if (w.files.length === 0 && !problems.some((x) => x.path.startsWith(p))) {
-        problems.push(
-          new InputProblem(p, 'input-empty-folder', {
-            'zh-CN': `${visibleName(p)}：文件夹中没有 .xlsx、.xlsm、.xls 或 .ods 文件。`,
-            en: `${visibleName(p)}: the folder holds no .xlsx, .xlsm, .xls or .ods file.`,
-          }),
-        );
-      }
+      if (w.files.length === 0 && !problems.some((x) => x.path.startsWith(p))) problems.push(emptyFolder(p, 0));
+      else folders.push({ path: p, files: w.files });
       for (const f of w.files) fromFolders.add(f);
       files.push(...w.files);
     } else if (st.isFile()) {
@@ -322,6 +318,28 @@ export async function collectInputs(paths: string[], opts: CollectOptions = {}):
     }
     unique.push(f);
   }
+  // A folder holding only the tool's outputs (or files already named) has no submission either:
+  // answered like an empty folder, not a batch of 0 files that "passes".
+  const kept = new Set(unique);
+  for (const folder of folders) {
+    if (folder.files.some((f) => kept.has(f))) continue;
+    problems.push(emptyFolder(folder.path, folder.files.length));
+  }
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files: unique, problems, skipped };
+}
+
+/** The answer for a folder without a submission; `leftOut` files were found but are outputs or repeats. */
+function emptyFolder(path: string, leftOut: number): InputProblem {
+  const kinds: [string, string] = ['.xlsx、.xlsm、.xls、.ods 工作簿或 .docx、.html 年度报告', '.xlsx, .xlsm, .xls, .ods workbook or .docx, .html report'];
+  return new InputProblem(
+    path,
+    'input-empty-folder',
+    leftOut === 0
+      ? { 'zh-CN': `${visibleName(path)}：文件夹中没有报送文件（${kinds[0]}）。`, en: `${visibleName(path)}: the folder holds no submission (${kinds[1]}).` }
+      : {
+          'zh-CN': `${visibleName(path)}：文件夹中没有报送文件，只有 ${leftOut} 个本工具生成的或已经列出的文件（见“未读取”）。`,
+          en: `${visibleName(path)}: the folder holds no submission, only ${leftOut} file(s) this tool wrote or already listed (see "not read").`,
+        },
+  );
 }

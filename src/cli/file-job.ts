@@ -19,7 +19,12 @@ import { loadRuleSources } from '../io/load-rules';
 import { readRoster } from '../io/roster';
 import type { RosterEntry } from '../core/summary/roster';
 import { PreviousIndex, type PreviousEntry } from '../io/previous-index';
-import { readWorkbookFile, type ReadLimits } from '../io/read-workbook';
+import { readSubmissionBytes, readWorkbookFile, type ReadLimits } from '../io/read-workbook';
+import { effectiveLimits } from '../io/reader/workbook-bytes';
+import { readWorkbookFast } from '../io/reader/named-first';
+import { isReportDocumentName } from '../io/report-reader/names';
+import { codedError } from '../core/codes/registry';
+import { OUT_OF_TIME, runWithin } from './deadline';
 import { previousFinder, type PreviousFinder } from './previous';
 
 /** What every job of a batch shares: the rule folders, last year's index, the language. */
@@ -97,6 +102,35 @@ export class JobEnvironment {
     if (job.mode === 'roster') return { kind: 'roster', entries: await readRoster(job.file, disk) };
     const snapshot = await readWorkbookFile(job.file, this.setup.limits, disk);
     if (job.mode === 'read') return { kind: 'read', snapshot };
+    return this.checkRead(job, snapshot, (f) => f());
+  }
+
+  /**
+   * The whole job of a check in this thread, for a batch of one file (no worker to start): taken
+   * only where the time limit can hold without a worker. The synchronous steps (the named-cell
+   * reader, the marked copy) run under the time limit (deadline.ts); the rules are the package's
+   * own (the caller sends local rules and last year's files to a worker). Resolves to null when the
+   * file needs what only a worker can bound: SheetJS (the named-cell reader declined, or not an
+   * .xlsx/.xlsm) or the document reader. Refusals are thrown as in run; a timeout as 'timeout'.
+   */
+  async tryInProcess(job: FileJob, timeoutSeconds: number): Promise<JobResult | null> {
+    if (job.mode !== 'check' || isReportDocumentName(job.file) || !/\.xls[xm]$/i.test(job.file)) return null;
+    const deadline = Date.now() + timeoutSeconds * 1000;
+    const limited = <T>(f: () => T): T => {
+      const r = runWithin(deadline - Date.now(), f);
+      if (r === OUT_OF_TIME) throw codedError('timeout', { file: job.file, seconds: timeoutSeconds });
+      return r;
+    };
+    const lim = effectiveLimits(this.setup.limits);
+    const data = await readSubmissionBytes(job.file, lim.maxBytes, job.disk ? Buffer.from(job.disk) : job.file);
+    const read = limited(() => readWorkbookFast(data, job.file, lim));
+    if (!('snapshot' in read)) return null;
+    return this.checkRead(job, read.snapshot, limited);
+  }
+
+  /** Last year, the rules and the marked copy of a file read; `sync` runs the synchronous marking. */
+  private async checkRead(job: FileJob, snapshot: Snapshot, sync: <T>(f: () => T) => T): Promise<JobResult> {
+    const disk = job.disk ? Buffer.from(job.disk) : job.file;
     const validator = await this.rules();
     const prev = this.finder ? await this.finder.find(snapshot) : null;
     const report = await validator.validate(snapshot, { locale: this.setup.locale, previous: prev?.snapshot ?? null });
@@ -106,12 +140,15 @@ export class JobEnvironment {
     if (this.setup.annotate && findings.length > 0 && canAnnotate(job.file)) {
       try {
         const data = new Uint8Array(await readFile(disk));
-        out.annotated = annotateWorkbook(data, findings, {
-          locale: this.setup.locale,
-          sourceName: basename(job.file),
-          unit: { name: report.unit.name, year: report.unit.year },
-        });
+        out.annotated = sync(() =>
+          annotateWorkbook(data, findings, {
+            locale: this.setup.locale,
+            sourceName: basename(job.file),
+            unit: { name: report.unit.name, year: report.unit.year },
+          }),
+        );
       } catch (e) {
+        if (isUserError(e) && e.code === 'timeout') throw e; // the file's time is up: its answer
         out.annotateError = isUserError(e)
           ? { code: e.code, messages: { ...e.messages } }
           : {

@@ -6,15 +6,20 @@
  * 'unreadable' answer for that file and the batch goes on. Reads of last year's folder go through
  * the same guard.
  *
- * One worker is kept for the whole batch and replaced only after a timeout or a crash: starting a
- * worker (loading SheetJS and the rules) takes under a second, while handing a file over and
- * cloning the small result back costs well under a millisecond, and the next file's job runs
- * while the main thread handles the current answer.
+ * The jobs run in a pool of workers, one per core (at most MAX_WORKERS): each takes the next file of
+ * the queue, reads and validates it and posts back only the small result. A worker is kept for the
+ * whole batch and replaced only after a timeout or a crash: starting one (loading SheetJS and the
+ * rules) takes a few hundred milliseconds, while handing a file over and cloning the small result
+ * back costs well under a millisecond. The batch announces the files that follow the one it asks
+ * for, so every worker has a file waiting while the main thread handles the current answer, and
+ * answers still come back in the batch's order. A worker is started only when a file is waiting
+ * for one, one at a time, and a small batch gets fewer workers than cores (FILES_PER_WORKER).
  *
  * Without the compiled worker (running from the TypeScript sources) or with --timeout 0, jobs run
  * in-process, without a time limit.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../core/errors';
@@ -24,7 +29,9 @@ import type { Snapshot } from '../core/snapshot';
 import type { ReadLimits } from '../io/read-workbook';
 import type { RosterEntry } from '../core/summary/roster';
 import { diskPathOf } from './batch';
-import { JobEnvironment, type CheckedFile, type FileJob, type JobResult, type JobSetup } from './file-job';
+// Types only: the job's modules (readers, rules, SheetJS) load in the workers, and in this thread
+// only when a job runs here (environment()); a batch's main thread starts without them.
+import type { CheckedFile, FileJob, JobEnvironment, JobResult, JobSetup } from './file-job';
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 /**
@@ -54,6 +61,42 @@ export interface GuardOptions {
   /** Compiled worker script; default guard-worker.js next to this module. */
   workerScript?: string;
   memoryMb?: number;
+  /** Workers at most; default one per core (os.availableParallelism()), at most MAX_WORKERS. */
+  workers?: number;
+  /**
+   * Files in the batch, when known (else given later with plan()): a small batch gets fewer
+   * workers (see FILES_PER_WORKER), and a batch of one file is checked in this thread when the time
+   * limit can hold here (JobEnvironment.tryInProcess: an .xlsx/.xlsm the named-cell reader takes,
+   * the package's own rules, no last year), so no worker is started for it.
+   */
+  files?: number;
+}
+
+/**
+ * Starting a worker (loading its modules and the rules, about 200 ms of CPU) costs about as much as
+ * checking this many files: a batch gets one worker per so many files, up to one per core.
+ */
+export const FILES_PER_WORKER = 40;
+
+/**
+ * More workers than this bring nothing for report workbooks (a file takes milliseconds; the main
+ * thread's share becomes the limit) and each holds its own copy of SheetJS and the rules (tens of MB).
+ */
+export const MAX_WORKERS = 8;
+
+/**
+ * The value of --jobs: a whole number of workers, 1 to 64; undefined when not given; null when it
+ * is not such a number (a usage error for the caller).
+ */
+export function parseJobs(value: string | undefined): number | undefined | null {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : null;
+}
+
+/** The pool's default size on this machine: one worker per core, 1 to MAX_WORKERS. */
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
 }
 
 // The texts of these refusals are in the code registry (core/codes/entries); they carry the data.
@@ -76,6 +119,8 @@ export function defaultWorkerScript(): string {
 
 interface Job {
   job: FileJob;
+  /** Milliseconds the job may take (default: the whole time limit). */
+  budgetMs?: number;
   resolve: (r: JobResult) => void;
   reject: (e: unknown) => void;
 }
@@ -85,49 +130,96 @@ interface Running extends Job {
   timer: NodeJS.Timeout;
 }
 
+/** One worker of the pool and the job it is on. */
+interface Slot {
+  worker: Worker;
+  /** The worker has loaded its modules and the setup: the time limit of a file starts only then. */
+  ready: boolean;
+  running: Running | null;
+}
+
 /**
- * Runs the jobs of a batch (guard of every file: see file-job.ts) one after the other in a worker
- * thread, with a time limit per file and a memory limit; a timeout or a crash answers that file and
- * the next file gets a fresh worker.
+ * Runs the jobs of a batch (guard of every file: see file-job.ts) in a pool of worker threads, with
+ * a time limit per file and a memory limit per worker; a timeout or a crash answers that file and
+ * its worker is replaced when a file next needs one.
  */
 export class ReadGuard {
   readonly mode: 'worker' | 'in-process';
-  private worker: Worker | null = null;
-  /** The worker has loaded its modules and the setup: the time limit of a file starts only then. */
-  private ready = false;
-  private running: Running | null = null;
+  private readonly wanted: number;
+  private batchFiles: number | undefined;
+  private slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private readonly ahead = new Map<string, Promise<JobResult>>();
   private nextId = 1;
   private setup: JobSetup;
-  private env: JobEnvironment | null = null;
-  /** Workers started so far (1 + one per timeout or crash). */
+  private env: Promise<JobEnvironment> | null = null;
+  /** Workers started so far (one per worker of the pool the batch needed, and one per timeout or crash). */
   starts = 0;
 
   constructor(private readonly opts: GuardOptions) {
     const script = opts.workerScript ?? defaultWorkerScript();
     this.mode = opts.timeoutSeconds > 0 && existsSync(script) ? 'worker' : 'in-process';
+    this.wanted = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
+    this.batchFiles = opts.files;
     this.setup = opts.setup ?? { ruleDirs: [null], locale: 'zh-CN', previous: null };
     if (opts.limits) this.setup = { ...this.setup, limits: { ...opts.limits, ...this.setup.limits } };
+  }
+
+  /** The job environment of this thread, loaded on first use. */
+  private environment(): Promise<JobEnvironment> {
+    this.env ??= import('./file-job').then((m) => new m.JobEnvironment(this.setup));
+    return this.env;
+  }
+
+  /** Workers at most (1 in-process): as asked or one per core, fewer for a small batch. */
+  get size(): number {
+    if (this.mode === 'in-process') return 1;
+    const worth = this.batchFiles === undefined ? this.wanted : Math.max(1, Math.ceil(this.batchFiles / FILES_PER_WORKER));
+    return Math.min(this.wanted, worth);
+  }
+
+  /** The number of files of the batch, once the folders are listed (see GuardOptions.files). */
+  plan(files: number): void {
+    this.batchFiles = files;
+  }
+
+  /**
+   * Starts a first worker now, while this thread still lists folders and loads the rules, so that
+   * it is ready when the first file comes (no-op in-process or when a worker exists). Not for a
+   * batch that may be one file: that one is checked without a worker.
+   */
+  prestart(): void {
+    if (this.mode !== 'worker' || this.slots.length > 0) return;
+    this.startWorker();
+    this.pump(); // an idle worker does not keep the process alive
+  }
+
+  /**
+   * How many of the following files a caller should announce with each request so that every
+   * worker has one waiting (0 in-process: nothing runs ahead there).
+   */
+  get lookahead(): number {
+    return this.mode === 'worker' ? this.size * 2 : 0;
   }
 
   /** Changes the batch's setup (e.g. once last year's index is built); jobs after this use it. */
   configure(setup: JobSetup): void {
     this.setup = setup;
-    this.env = this.env ? this.env.withSetup(setup) : null;
+    this.env = this.env ? this.env.then((e) => e.withSetup(setup)) : null;
     this.ahead.clear();
-    if (this.worker) {
-      this.ready = false;
-      this.worker.postMessage({ id: 0, kind: 'setup', setup } satisfies GuardRequest);
+    for (const slot of this.slots) {
+      // A worker on a job takes the setup after it (its messages are handled in order).
+      slot.ready = false;
+      slot.worker.postMessage({ id: 0, kind: 'setup', setup } satisfies GuardRequest);
     }
   }
 
   /**
    * Reads one file; a refusal, a timeout or a crash rejects with a UserError naming the file.
-   * `next`, the batch's following file, is read ahead (see prefetch).
+   * `ahead`, the batch's following file(s), are read ahead in the pool (up to `lookahead` of them).
    */
-  async read(file: string, next?: string): Promise<Snapshot> {
-    const r = await this.submit({ mode: 'read', file }, next);
+  async read(file: string, ahead?: string | readonly string[]): Promise<Snapshot> {
+    const r = await this.submit({ mode: 'read', file }, ahead);
     if (r.kind !== 'read') throw new Error('the worker answered a read with something else');
     return r.snapshot;
   }
@@ -139,34 +231,43 @@ export class ReadGuard {
     return r.entries;
   }
 
-  /** Reads, validates (with last year's workbook) and marks one file: its whole job under the limits. */
-  async check(file: string, next?: string): Promise<CheckedFile> {
-    const r = await this.submit({ mode: 'check', file }, next);
+  /**
+   * Reads, validates (with last year's workbook) and marks one file: its whole job under the limits.
+   * `ahead` as for read.
+   */
+  async check(file: string, ahead?: string | readonly string[]): Promise<CheckedFile> {
+    const r = await this.submit({ mode: 'check', file }, ahead);
     if (r.kind !== 'checked') throw new Error('the worker answered a check with a read');
     return r;
   }
 
-  private submit(job: FileJob, next?: string): Promise<JobResult> {
+  private submit(job: FileJob, ahead?: string | readonly string[]): Promise<JobResult> {
     const withDisk = (j: FileJob): FileJob => {
       const disk = diskPathOf(j.file);
       return typeof disk === 'string' ? j : { ...j, disk: new Uint8Array(disk) };
     };
     if (this.mode === 'in-process') {
-      this.env ??= new JobEnvironment(this.setup);
-      return this.env.run(withDisk(job));
+      return this.environment().then((env) => env.run(withDisk(job)));
+    }
+    if (this.batchFiles === 1 && job.mode === 'check' && !this.setup.previous && this.setup.ruleDirs.every((d) => d === null)) {
+      // Starting a worker would double the time of a one-file run (a second copy of every module).
+      const started = Date.now();
+      const here = this.environment().then((env) => env.tryInProcess(withDisk(job), this.opts.timeoutSeconds));
+      // Declined here: the worker has what is left of the file's time.
+      return here.then((r) => r ?? this.enqueue(withDisk(job), this.opts.timeoutSeconds * 1000 - (Date.now() - started)));
     }
     const key = `${job.mode}\u0000${job.file}`;
     const early = this.ahead.get(key);
     if (early) this.ahead.delete(key);
     const running = early ?? this.enqueue(withDisk(job));
-    if (next !== undefined) {
+    const following = ahead === undefined ? [] : typeof ahead === 'string' ? [ahead] : ahead.slice(0, this.lookahead);
+    for (const next of following) {
       const nextKey = `${job.mode}\u0000${next}`;
-      if (!this.ahead.has(nextKey)) {
-        // The next file's job runs in the worker while this thread handles the current answer.
-        const p = this.enqueue(withDisk({ mode: job.mode, file: next }));
-        p.catch(() => undefined); // the rejection is delivered when the file is asked for
-        this.ahead.set(nextKey, p);
-      }
+      if (this.ahead.has(nextKey)) continue;
+      // The following files' jobs run in the pool while this thread handles the current answer.
+      const p = this.enqueue(withDisk({ mode: job.mode, file: next }));
+      p.catch(() => undefined); // the rejection is delivered when the file is asked for
+      this.ahead.set(nextKey, p);
     }
     return running;
   }
@@ -181,111 +282,126 @@ export class ReadGuard {
     this.ahead.set(key, p);
   }
 
-  /** Stops the worker and drops reads not yet asked for; a later read starts a new worker. */
+  /** Stops the workers and drops reads not yet asked for; a later read starts new workers. */
   async close(): Promise<void> {
     const closed = new Error('ReadGuard closed');
     for (const job of this.queue.splice(0)) job.reject(closed);
     this.ahead.clear();
-    const w = this.worker;
-    this.worker = null;
-    if (this.running) this.finish(closed);
-    if (w) await w.terminate();
+    const slots = this.slots;
+    this.slots = [];
+    for (const slot of slots) {
+      const r = slot.running;
+      slot.running = null;
+      if (r) {
+        clearTimeout(r.timer);
+        r.reject(closed);
+      }
+    }
+    await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
-  private enqueue(job: FileJob): Promise<JobResult> {
+  private enqueue(job: FileJob, budgetMs?: number): Promise<JobResult> {
     return new Promise<JobResult>((resolve, reject) => {
-      this.queue.push({ job, resolve, reject });
+      this.queue.push({ job, resolve, reject, budgetMs });
       this.pump();
     });
   }
 
+  /** Hands waiting files to idle workers, and starts workers while files wait for one. */
   private pump(): void {
-    if (this.running) return;
-    if (this.queue.length === 0) {
-      this.worker?.unref();
-      return;
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) break;
+      if (slot.ready && !slot.running) this.assign(slot, this.queue.shift() as Job);
     }
-    const worker = this.ensureWorker();
-    worker.ref(); // a file is waiting: the process must stay alive for the answer, even during start-up
-    if (!this.ready) return; // pumped again on 'ready'
-    const job = this.queue.shift() as Job;
-    const id = this.nextId++;
-    // The clock starts when the worker takes the file, not while it waits in the queue.
-    const timer = setTimeout(() => this.abandon(timedOut(job.job.file, this.opts.timeoutSeconds)), this.opts.timeoutSeconds * 1000);
-    this.running = { ...job, id, timer };
-    const req: GuardRequest = { id, kind: 'job', job: job.job };
-    worker.postMessage(req);
+    // One worker starts at a time: workers starting together on few cores would each take longer,
+    // and the batch's first answer with them.
+    const starting = this.slots.some((s) => !s.ready);
+    if (!starting && this.queue.length > 0 && this.slots.length < this.size) this.startWorker();
+    // A worker with a file, or starting while files wait, keeps the process alive for the answer;
+    // an idle one never does.
+    for (const slot of this.slots) {
+      if (slot.running || (!slot.ready && this.queue.length > 0)) slot.worker.ref();
+      else slot.worker.unref();
+    }
   }
 
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
+  private assign(slot: Slot, job: Job): void {
+    const id = this.nextId++;
+    // The clock starts when a worker takes the file, not while it waits in the queue.
+    const ms = Math.max(1, job.budgetMs ?? this.opts.timeoutSeconds * 1000);
+    const timer = setTimeout(() => this.abandon(slot, timedOut(job.job.file, this.opts.timeoutSeconds)), ms);
+    slot.running = { ...job, id, timer };
+    slot.worker.postMessage({ id, kind: 'job', job: job.job } satisfies GuardRequest);
+  }
+
+  private startWorker(): void {
     const memory = this.opts.memoryMb ?? DEFAULT_WORKER_MEMORY_MB;
     const w = new Worker(this.opts.workerScript ?? defaultWorkerScript(), {
       resourceLimits: { maxOldGenerationSizeMb: memory },
     });
-    // An idle worker never keeps the process alive; one with work to do does (see pump).
-    w.unref();
+    const slot: Slot = { worker: w, ready: false, running: null };
     w.postMessage({ id: 0, kind: 'setup', setup: this.setup } satisfies GuardRequest);
     w.on('message', (reply: GuardReply) => {
-      if (reply.kind !== 'ready') this.settle(reply);
-      else if (this.worker === w) {
-        this.ready = true;
+      if (!this.slots.includes(slot)) return; // a late answer of an abandoned worker
+      if (reply.kind !== 'ready') this.settle(slot, reply);
+      else {
+        slot.ready = true;
         this.pump();
       }
     });
     w.on('error', (err: Error & { code?: string }) => {
-      if (this.worker !== w) return;
-      this.worker = null;
-      const file = this.running?.job.file ?? this.queue[0]?.job.file ?? '';
-      this.failCurrent(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory(file, memory) : crashed(file, err.message));
+      this.lost(slot, (file) => (err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory(file, memory) : crashed(file, err.message)));
     });
-    w.on('exit', (code) => {
-      if (this.worker !== w) return; // terminated by us
-      this.worker = null;
-      const file = this.running?.job.file ?? this.queue[0]?.job.file;
-      if (file !== undefined) this.failCurrent(crashed(file, `exit ${code}`));
-    });
-    this.worker = w;
-    this.ready = false;
+    w.on('exit', (code) => this.lost(slot, (file) => crashed(file, `exit ${code}`)));
+    this.slots.push(slot);
     this.starts++;
-    return w;
   }
 
-  private settle(reply: GuardReply): void {
-    const r = this.running;
-    if (!r || reply.id !== r.id) return; // a late answer of an abandoned read
-    if (reply.kind === 'ready') return;
-    if (reply.kind === 'done') this.finish(null, reply.result);
-    else if (reply.kind === 'refused') this.finish(new UserError(reply.code, reply.messages));
-    else this.finish(new Error(reply.message));
+  private settle(slot: Slot, reply: GuardReply): void {
+    const r = slot.running;
+    if (!r || reply.kind === 'ready' || reply.id !== r.id) return;
+    if (reply.kind === 'done') this.finish(slot, null, reply.result);
+    else if (reply.kind === 'refused') this.finish(slot, new UserError(reply.code, reply.messages));
+    else this.finish(slot, new Error(reply.message));
   }
 
-  /** Ends the running job (with an error or a result) and hands the worker the next file. */
-  private finish(err: Error | null, result?: JobResult): void {
-    const r = this.running;
+  /** Ends a worker's job (with an error or a result) and hands out the next file. */
+  private finish(slot: Slot, err: Error | null, result?: JobResult): void {
+    const r = slot.running;
     if (!r) return;
-    this.running = null;
+    slot.running = null;
     clearTimeout(r.timer);
     if (err) r.reject(err);
     else r.resolve(result as JobResult);
     this.pump();
   }
 
-  /** A worker died: the file it was on (or about to take, if it died starting) gets the answer. */
-  private failCurrent(err: UserError): void {
-    if (this.running) {
-      this.finish(err);
-      return;
+  /**
+   * A worker died: the file it was on gets the answer; one that died starting answers the next
+   * waiting file (a worker that cannot start would otherwise be restarted for ever).
+   */
+  private lost(slot: Slot, error: (file: string) => UserError): void {
+    if (!this.slots.includes(slot)) return; // terminated by us
+    this.slots = this.slots.filter((s) => s !== slot);
+    const r = slot.running;
+    if (r) {
+      slot.running = null;
+      clearTimeout(r.timer);
+      r.reject(error(r.job.file));
+    } else if (!slot.ready) {
+      const next = this.queue.shift();
+      next?.reject(error(next.job.file));
     }
-    this.queue.shift()?.reject(err);
     this.pump();
   }
 
   /** Timeout: the worker may be stuck in a synchronous parse, so it is terminated, not asked. */
-  private abandon(err: UserError): void {
-    const w = this.worker;
-    this.worker = null;
-    if (w) void w.terminate();
-    this.finish(err);
+  private abandon(slot: Slot, err: UserError): void {
+    this.slots = this.slots.filter((s) => s !== slot);
+    void slot.worker.terminate();
+    const r = slot.running;
+    slot.running = null;
+    if (r) r.reject(err);
+    this.pump();
   }
 }

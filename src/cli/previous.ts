@@ -66,12 +66,19 @@ export interface IndexedPrevious {
   files: string[];
 }
 
+/** Files announced ahead of the one read (more than any pool takes: MAX_WORKERS × 2). */
+const PREVIOUS_LOOKAHEAD = 16;
+
 /**
  * Indexes last year's folder (or files), reading every file through `read` (the batch's guard: a
  * hostile file of last year is answered like any other, and the run goes on). A folder without any
  * workbook is a usage error; files in it that cannot be read are skipped with one line on stderr.
  */
-export async function indexPrevious(dir: string, ctx: CliContext, read: SnapshotReader = readWorkbookFile): Promise<IndexedPrevious> {
+export async function indexPrevious(
+  dir: string,
+  ctx: CliContext,
+  read: (path: string, following: readonly string[]) => Promise<Snapshot> = (p) => readWorkbookFile(p),
+): Promise<IndexedPrevious> {
   const { files, problems } = await collectInputs([dir]);
   if (files.length === 0) {
     const p = problems[0];
@@ -80,9 +87,16 @@ export async function indexPrevious(dir: string, ctx: CliContext, read: Snapshot
       en: `--previous ${dir}: no workbook of last year found; check the path.`,
     });
   }
+  // The files after the one asked for, so a pool of workers reads them meanwhile (the guard takes
+  // as many as it has use for).
+  const position = new Map(files.map((f, i) => [f, i]));
+  const following = (p: string): readonly string[] => {
+    const i = position.get(p);
+    return i === undefined ? [] : files.slice(i + 1, i + 1 + PREVIOUS_LOOKAHEAD);
+  };
   // Whatever goes wrong with one file (a timeout, a crash) is that file's problem.
   const guarded: SnapshotReader = (p) =>
-    read(p).catch((e: unknown) => {
+    read(p, following(p)).catch((e: unknown) => {
       if (isUserError(e)) throw e;
       throw new UserError('unreadable', { 'zh-CN': `无法读取“${p}”。`, en: `Cannot read "${p}".` });
     });

@@ -10,7 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { isUserError, type UserError } from '../core/errors';
 import type { Snapshot } from '../core/snapshot';
 import { fileNotFound, notAFile, tooLarge, unreadable } from './reader/refusals';
-import { isReportDocument, readReportDocument } from './report-reader';
+import { isReportDocumentName } from './report-reader/names';
 import { readWorkbook } from './reader/named-first';
 import { effectiveLimits, type ReadLimits } from './reader/workbook-bytes';
 
@@ -37,6 +37,22 @@ function fileError(path: string, err: unknown): UserError {
  */
 export async function readWorkbookFile(path: string, limits?: Partial<ReadLimits>, disk: string | Buffer = path): Promise<Snapshot> {
   const lim = effectiveLimits(limits);
+  const data = await readSubmissionBytes(path, lim.maxBytes, disk);
+  // A published report (Word document or web page) is read into the same Snapshot shape. The
+  // document reader is loaded only for such a name: a batch of workbooks never pays for it.
+  if (isReportDocumentName(path)) {
+    const documents = await import('./report-reader');
+    if (documents.isReportDocument(data, path)) return documents.readReportDocument(data, path, lim.maxUncompressedBytes);
+  }
+  return readWorkbook(data, path, lim);
+}
+
+/**
+ * The bytes of a submission file, refused before reading when larger than `maxBytes` (so a huge
+ * file is never loaded into memory). Errors: UserError 'file-not-found', 'not-a-file', 'too-large',
+ * 'unreadable'. `disk` as for readWorkbookFile.
+ */
+export async function readSubmissionBytes(path: string, maxBytes: number, disk: string | Buffer = path): Promise<Uint8Array> {
   let size: number;
   try {
     const info = await stat(disk);
@@ -46,16 +62,12 @@ export async function readWorkbookFile(path: string, limits?: Partial<ReadLimits
     if (isUserError(err)) throw err;
     throw fileError(path, err);
   }
-  // Check the size before reading so a huge file is never loaded into memory.
-  if (size > lim.maxBytes) throw tooLarge(path, size, lim.maxBytes);
+  if (size > maxBytes) throw tooLarge(path, size, maxBytes);
   let bytes: Buffer;
   try {
     bytes = await readFile(disk, { flag: 'r' });
   } catch (err) {
     throw fileError(path, err);
   }
-  const data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // A published report (Word document or web page) is read into the same Snapshot shape.
-  if (isReportDocument(data, path)) return readReportDocument(data, path, lim.maxUncompressedBytes);
-  return readWorkbook(data, path, lim);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
+import { strFromU8, unzipSync } from 'fflate';
 import webpack from 'webpack';
 import { summariseFiles, summarySheets } from '../../src/addin/summary-runner';
 import { writeTemplate } from '../../src/io/template-writer';
@@ -341,6 +342,31 @@ test('汇总 tab: picks files, shows progress, writes the same sheets as the cor
   await page.close();
 }, 90000);
 
+/** Removes what Trident (IE 11) lacks, before any script of the page runs (see the test below). */
+function tridentLike(): void {
+  const w = window as unknown as Record<string, unknown>;
+  delete w.TextDecoder;
+  delete w.queueMicrotask;
+  delete w.structuredClone;
+  const drop = (o: object, names: string[]): void => {
+    for (const n of names) delete (o as Record<string, unknown>)[n];
+  };
+  drop(Array.prototype, ['flat', 'flatMap', 'includes', 'find', 'findIndex', 'fill', 'at']);
+  drop(Array, ['from', 'of']);
+  drop(Object, ['entries', 'values', 'fromEntries', 'assign']);
+  drop(String.prototype, ['padStart', 'padEnd', 'includes', 'startsWith', 'endsWith', 'repeat', 'matchAll', 'trimStart', 'trimEnd', 'replaceAll', 'at']);
+  drop(Number, ['isInteger', 'isFinite', 'isNaN', 'isSafeInteger', 'MAX_SAFE_INTEGER']);
+  drop(Element.prototype, ['append', 'prepend', 'replaceChildren', 'closest', 'remove', 'toggleAttribute']);
+  drop(Blob.prototype, ['arrayBuffer', 'text']);
+  const Native = RegExp;
+  const IeRegExp = function (this: unknown, pattern: string | RegExp, flags?: string): RegExp {
+    if (typeof flags === 'string' && flags.indexOf('u') >= 0) throw new SyntaxError('Invalid regular expression flags');
+    return new Native(pattern, flags);
+  } as unknown as RegExpConstructor;
+  Object.defineProperty(IeRegExp, 'prototype', { value: Native.prototype });
+  w.RegExp = IeRegExp;
+}
+
 /**
  * Trident as far as Chromium can play it: the built-ins IE 11 lacks are removed before any script runs,
  * and the RegExp constructor refuses the `u` flag as IE 11 does. The polyfilled bundle must check the
@@ -350,29 +376,7 @@ test('with the built-ins IE 11 lacks removed, the pane still checks and summaris
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown>;
-    delete w.TextDecoder;
-    delete w.queueMicrotask;
-    delete w.structuredClone;
-    const drop = (o: object, names: string[]): void => {
-      for (const n of names) delete (o as Record<string, unknown>)[n];
-    };
-    drop(Array.prototype, ['flat', 'flatMap', 'includes', 'find', 'findIndex', 'fill', 'at']);
-    drop(Array, ['from', 'of']);
-    drop(Object, ['entries', 'values', 'fromEntries', 'assign']);
-    drop(String.prototype, ['padStart', 'padEnd', 'includes', 'startsWith', 'endsWith', 'repeat', 'matchAll', 'trimStart', 'trimEnd', 'replaceAll', 'at']);
-    drop(Number, ['isInteger', 'isFinite', 'isNaN', 'isSafeInteger', 'MAX_SAFE_INTEGER']);
-    drop(Element.prototype, ['append', 'prepend', 'replaceChildren', 'closest', 'remove', 'toggleAttribute']);
-    drop(Blob.prototype, ['arrayBuffer', 'text']);
-    const Native = RegExp;
-    const IeRegExp = function (this: unknown, pattern: string | RegExp, flags?: string): RegExp {
-      if (typeof flags === 'string' && flags.indexOf('u') >= 0) throw new SyntaxError('Invalid regular expression flags');
-      return new Native(pattern, flags);
-    } as unknown as RegExpConstructor;
-    Object.defineProperty(IeRegExp, 'prototype', { value: Native.prototype });
-    w.RegExp = IeRegExp;
-  });
+  await page.addInitScript(tridentLike);
   await page.goto(`${base}/taskpane.html?lang=zh-CN&api=8`);
   await page.waitForSelector('#validate');
   // The removals took effect; what the code uses came back from core-js and the stand-in, the DOM methods stayed away.
@@ -411,6 +415,153 @@ test('with the built-ins IE 11 lacks removed, the pane still checks and summaris
   await page.close();
 }, 90000);
 
+/** The paragraphs of a .docx's word/document.xml, as text. */
+function docxParagraphs(bytes: Uint8Array): string[] {
+  const xml = strFromU8(unzipSync(bytes)['word/document.xml']);
+  return (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? [])
+    .map((p) => (p.match(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '')).join(''))
+    .filter((t) => t !== '');
+}
+
+const REPORT_TITLE = '某某县人民政府办公室2024年政府信息公开工作年度报告';
+const FAILED_NOTICE = '注意：本报告所依据的工作簿未通过校验，有 2 项错误，表格或文字可能有误。请更正工作簿并重新生成后再报送或公开。';
+
+test('生成年度报告: refused with errors, made anyway with the notice on its first page, saved as a download', async () => {
+  const page = await open('lang=zh-CN&api=18');
+  const chunks: string[] = [];
+  page.on('request', (r) => chunks.push(new URL(r.url()).pathname));
+  expect(await page.textContent('#make-report')).toBe('生成年度报告');
+  // The docx writer is not loaded with the pane.
+  expect(chunks.filter((c) => c === '/report.js')).toEqual([]);
+  await page.click('#make-report');
+  await page.waitForSelector('#report-refused');
+  expect(await page.textContent('#report-refused')).toBe(
+    '工作簿有 2 项错误，未生成年度报告。请先按下方清单更正后再生成；确需现在生成时点“仍然生成”，报告首页会注明未通过校验，请勿据此报送或公开。',
+  );
+  // The check ran first: the findings are listed below the refusal.
+  expect(await page.textContent('#summary')).toBe('错误 2 · 警告 1 · 提示 1');
+  expect(await page.$('#report-preview')).toBeNull();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#report-force')]);
+  expect(download.suggestedFilename()).toBe(`${REPORT_TITLE}.docx`);
+  const bytes = new Uint8Array(fs.readFileSync((await download.path()) as string));
+  const paragraphs = docxParagraphs(bytes);
+  expect(paragraphs.slice(0, 2)).toEqual([REPORT_TITLE, FAILED_NOTICE]);
+  expect(paragraphs.indexOf('一、总体情况')).toBeGreaterThan(2);
+  expect(chunks).toContain('/report.js');
+
+  await page.waitForSelector('#report-panel[data-save="download"][data-saved="true"]');
+  expect(await page.textContent('#report-status')).toBe(
+    `已生成《${REPORT_TITLE}》。Word 文档“${REPORT_TITLE}.docx”已交给 Excel 保存，请看任务窗格下方的下载提示或“下载”文件夹。没有出现时，请用“复制报告”。`,
+  );
+  expect(await page.textContent('#report-forced')).toBe('报告首页已注明：所依据的工作簿未通过校验（2 项错误）。更正工作簿并重新生成后，才能报送或公开。');
+  expect(await page.textContent('#report-preview .rp-title')).toBe(REPORT_TITLE);
+  expect(await page.textContent('#report-preview .rp-notice p')).toBe(FAILED_NOTICE);
+  expect(await page.$$eval('#report-preview table', (ts) => ts.map((t) => (t as HTMLElement).dataset.table))).toEqual(['t2', 't3', 't4']);
+
+  // 保存 Word 文档 hands the same file over again, on the user's own click.
+  const [again] = await Promise.all([page.waitForEvent('download'), page.click('#report-save')]);
+  expect(fs.readFileSync((await again.path()) as string).equals(Buffer.from(bytes))).toBe(true);
+
+  // A new check makes the report stale: the panel goes.
+  await validate(page, '错误 2 · 警告 1 · 提示 1');
+  expect(await page.$('#report-panel')).toBeNull();
+  expect(cspErrors).toEqual([]);
+  await page.close();
+}, 90000);
+
+test('生成年度报告 where the webview cannot save files: the report is shown with copy buttons', async () => {
+  const page = await open('lang=zh-CN&api=18&wb=clean&platform=Mac');
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  // What the copy put on the clipboard, seen from a copy listener after the pane's own.
+  await page.evaluate(() => {
+    const w = window as unknown as { __copied: Record<string, string>[] };
+    w.__copied = [];
+    window.addEventListener('copy', (e) => {
+      w.__copied.push({ html: e.clipboardData?.getData('text/html') ?? '', text: e.clipboardData?.getData('text/plain') ?? '' });
+    });
+  });
+  await page.click('#make-report');
+  await page.waitForSelector('#report-panel[data-save="none"]');
+  expect(await page.$('#report-refused')).toBeNull();
+  expect(await page.$('#report-forced')).toBeNull();
+  expect(await page.$('#report-save')).toBeNull();
+  expect(await page.textContent('#report-status')).toBe(
+    `已生成《${REPORT_TITLE}》。这里的 Excel 不能由加载项直接保存文件。请点“复制报告”，在 Word 中新建文档后粘贴；或点“复制 HTML”，粘贴到网站内容管理系统的源代码（HTML）模式。需要 Word 文档时，也可用离线网页版“zwgk.html”生成。`,
+  );
+  expect(await page.$('#report-preview .rp-notice')).toBeNull();
+
+  await page.click('#report-copy');
+  await page.waitForSelector('#report-copy-status.message-success');
+  expect(await page.textContent('#report-copy-status')).toBe('已复制报告，可粘贴到 Word。');
+  await page.click('#report-copy-html');
+  await page.waitForFunction(() => document.querySelector('#report-copy-status')?.textContent === '已复制 HTML 源代码，可粘贴到网站内容管理系统的源代码模式。');
+  const copied = await page.evaluate(() => (window as unknown as { __copied: Record<string, string>[] }).__copied);
+  const html = await page.$eval('#report-source', (t) => (t as HTMLTextAreaElement).value);
+  expect(html.startsWith('<div style="')).toBe(true);
+  expect(copied).toEqual([
+    { html, text: expect.stringMatching(new RegExp(`^${REPORT_TITLE}\r\n`)) },
+    { html: '', text: html },
+  ]);
+  expect(downloads).toBe(0);
+
+  // English: the pane's words change, the report stays in Chinese (the national format).
+  await page.click('.lang-option[data-locale="en"]');
+  expect(await page.textContent('#report-copy')).toBe('Copy report');
+  expect(await page.textContent('#report-preview .rp-title')).toBe(REPORT_TITLE);
+  expect(cspErrors).toEqual([]);
+  await page.close();
+}, 90000);
+
+test('生成年度报告 in Trident: the docx chunk runs without TextEncoder, and msSaveOrOpenBlob gets the file', async () => {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(tridentLike);
+  await page.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown>;
+    delete w.TextEncoder;
+    // IE 11 knows neither the `s` nor the `u` flag (tridentLike refuses `u`).
+    const Outer = w.RegExp as RegExpConstructor;
+    const NoDotAll = function (pattern: string | RegExp, flags?: string): RegExp {
+      if (typeof flags === 'string' && flags.indexOf('s') >= 0) throw new SyntaxError('Invalid regular expression flags');
+      return new Outer(pattern, flags);
+    } as unknown as RegExpConstructor;
+    Object.defineProperty(NoDotAll, 'prototype', { value: Outer.prototype });
+    w.RegExp = NoDotAll;
+    delete (HTMLAnchorElement.prototype as unknown as Record<string, unknown>).download;
+    // IE's own save prompt, recorded: the name and the bytes (read with FileReader, as IE has no Blob.arrayBuffer).
+    const saved: { name: string; bytes: number[] }[] = [];
+    w.__saved = saved;
+    (navigator as unknown as Record<string, unknown>).msSaveOrOpenBlob = (blob: Blob, name: string): boolean => {
+      const reader = new FileReader();
+      reader.onload = () => saved.push({ name, bytes: Array.prototype.slice.call(new Uint8Array(reader.result as ArrayBuffer)) as number[] });
+      reader.readAsArrayBuffer(blob);
+      return true;
+    };
+  });
+  await page.goto(`${base}/taskpane.html?lang=zh-CN&api=8`);
+  await page.waitForSelector('#make-report');
+  expect(await page.evaluate(() => [typeof TextEncoder === 'function' ? TextEncoder.name : 'none', 'download' in HTMLAnchorElement.prototype])).toEqual(['SmallTextEncoder', false]);
+  await page.click('#make-report');
+  // On failure, say what the pane shows (an error of the docx chunk would be there).
+  await page.waitForSelector('#report-force', { timeout: 15000 }).catch(async () => {
+    throw new Error(`no refusal; the pane shows: ${await page.innerText('#app')} ${errors.join(' | ')}`);
+  });
+  await page.click('#report-force');
+  await page.waitForSelector('#report-panel[data-save="msSaveOrOpenBlob"][data-saved="true"]');
+  await page.waitForFunction(() => ((window as unknown as { __saved: unknown[] }).__saved).length === 1);
+  const [saved] = await page.evaluate(() => (window as unknown as { __saved: { name: string; bytes: number[] }[] }).__saved);
+  expect(saved.name).toBe(`${REPORT_TITLE}.docx`);
+  expect(docxParagraphs(new Uint8Array(saved.bytes)).slice(0, 2)).toEqual([REPORT_TITLE, FAILED_NOTICE]);
+  expect(await page.textContent('#report-status')).toBe(
+    `已生成《${REPORT_TITLE}》。已请求保存 Word 文档“${REPORT_TITLE}.docx”，请在弹出的提示中选择“保存”。没有出现时，请用“复制报告”。`,
+  );
+  expect(errors).toEqual([]);
+  await page.close();
+}, 90000);
+
 const shoot = process.env.SCREENSHOTS === '1' ? test : test.skip;
 shoot('screenshots for the docs', async () => {
   for (const [lang, file] of [
@@ -434,4 +585,22 @@ shoot('screenshots for the docs', async () => {
   await page.waitForSelector('#summary-status.message-success');
   await page.screenshot({ path: path.join(ROOT, 'docs', 'taskpane-summary-zh.png'), fullPage: true });
   await page.close();
+
+  // 生成年度报告: the refusal, and the report made anyway (saved as a download; the preview below it).
+  const report = await open('lang=zh-CN&api=18');
+  await report.click('#make-report');
+  await report.waitForSelector('#report-refused');
+  await report.screenshot({ path: path.join(ROOT, 'docs', 'taskpane-report-refused-zh.png') });
+  await Promise.all([report.waitForEvent('download'), report.click('#report-force')]);
+  await report.waitForSelector('#report-preview');
+  await report.screenshot({ path: path.join(ROOT, 'docs', 'taskpane-report-zh.png') });
+  await report.close();
+  // Where the webview cannot save files (Office on Mac): the copy buttons.
+  const mac = await open('lang=zh-CN&api=18&wb=clean&platform=Mac');
+  await mac.click('#make-report');
+  await mac.waitForSelector('#report-preview');
+  await mac.click('#report-copy');
+  await mac.waitForSelector('#report-copy-status.message-success');
+  await mac.screenshot({ path: path.join(ROOT, 'docs', 'taskpane-report-copy-zh.png') });
+  await mac.close();
 }, 90000);

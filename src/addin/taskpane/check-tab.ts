@@ -9,6 +9,7 @@ import { summaryLine, type PaneStrings } from '../i18n';
 import { quickFixFor, quickFixLabel, type QuickFix } from '../quick-fixes';
 import { el, failureStatus, statusElement, type Child, type Status } from './dom';
 import { looksLikeTemplate, sortFindings } from './finding-order';
+import { ReportPanel, type CheckedWorkbook } from './report-panel';
 import type { TabContext } from './tab-context';
 
 export class CheckTab {
@@ -24,9 +25,22 @@ export class CheckTab {
   private running: Promise<void> | null = null;
   private rerunRequested = false;
   private readonly debounceMs: number;
+  /** Whether the last check read and checked the workbook (no Excel error). */
+  private checkedOk = false;
+  private readonly annual: ReportPanel;
 
   constructor(private readonly ctx: TabContext) {
     this.debounceMs = ctx.opts.debounceMs ?? 1000;
+    this.annual = new ReportPanel(ctx, () => this.checkedWorkbook());
+  }
+
+  /**
+   * Checks the workbook now (the report is made from what it holds at this moment) and returns the
+   * snapshot with its findings; null when it is not the template or Excel failed (the tab shows why).
+   */
+  private async checkedWorkbook(): Promise<CheckedWorkbook> {
+    await this.validate();
+    return this.checkedOk && this.snapshot && this.report ? { snapshot: this.snapshot, findings: this.report.findings } : null;
   }
 
   /** Runs a check now; a check requested while one runs is run once more afterwards (no pile-up). */
@@ -50,6 +64,9 @@ export class CheckTab {
 
   private async validateOnce(): Promise<void> {
     this.busy = true;
+    this.checkedOk = false;
+    // A report made before this check may no longer match the workbook.
+    if (!this.annual.busy) this.annual.clear();
     this.ctx.render();
     try {
       const snapshot = await this.ctx.opts.host.readSnapshot();
@@ -64,6 +81,7 @@ export class CheckTab {
       const report = await this.ctx.opts.validator.validate(snapshot, { locale: this.ctx.locale });
       this.report = { ...report, findings: sortFindings(report.findings, snapshot) };
       this.status = null;
+      this.checkedOk = true;
       if (this.marksOn) await this.applyMarks();
       if (this.autoRecheck) await this.ctx.opts.host.watchEdits(this.watchedSheets(), () => this.scheduleRecheck());
     } catch (e) {
@@ -210,8 +228,12 @@ export class CheckTab {
     auto.checked = this.autoRecheck;
     auto.addEventListener('change', () => void this.setAutoRecheck(auto.checked));
 
+    const annual = el('button', { type: 'button', id: 'make-report', class: 'btn' }, [this.annual.busy ? s.makingReport : s.makeReport]);
+    annual.disabled = this.busy || this.annual.busy || this.notTemplate !== null;
+    annual.addEventListener('click', () => void this.annual.make(false));
+
     return el('div', { class: 'toolbar' }, [
-      el('div', { class: 'toolbar-row' }, [validate, marks]),
+      el('div', { class: 'toolbar-row' }, [validate, marks, annual]),
       el('label', { class: 'checkbox', for: 'auto-recheck' }, [auto, el('span', {}, [s.autoRecheck])]),
     ]);
   }
@@ -219,6 +241,8 @@ export class CheckTab {
   private renderBody(s: PaneStrings): HTMLElement[] {
     const out: HTMLElement[] = [];
     if (this.status) out.push(statusElement('status', this.status, s, this.ctx.locale));
+    const annual = this.annual.render(s);
+    if (annual) out.push(annual);
     if (this.notTemplate) {
       const parts: Child[] = [el('p', {}, [s.notTemplate(this.notTemplate.missing)])];
       if (this.ctx.opts.templateBase64 && this.ctx.opts.host.capabilities.insertSheets) {

@@ -42,6 +42,8 @@ export interface PaneOptions {
   debounceMs?: number;
   /** Checks this browser engine cannot run (see engine-support.ts); the check tab names them. */
   skippedChecks?: readonly string[];
+  /** Office.context.platform ("PC", "OfficeOnline", "Mac"…): whether the pane can save files (save-method.ts). */
+  platform?: string | null;
 }
 
 export class TaskPaneController implements TabContext {

@@ -6,7 +6,8 @@
  * imported here by name are the ones it cannot see: the webpack runtime loads lazy chunks with
  * Promise, and `for…of` over Map/Set entries needs Symbol.iterator and the array iterators.
  * core-js has no TextDecoder, so a small UTF-8/UTF-16 one is installed when the engine lacks it
- * (the workbook reader of the 汇总 tab decodes zip entry names and XML with it).
+ * (the workbook reader of the 汇总 tab decodes zip entry names and XML with it), and a small UTF-8
+ * TextEncoder likewise (the `docx` package of 生成年度报告 encodes every part of the document with it).
  */
 import 'core-js/stable/promise';
 import 'core-js/stable/symbol';
@@ -15,6 +16,7 @@ import 'core-js/stable/map';
 import 'core-js/stable/set';
 import 'core-js/stable/weak-map';
 import { decodeUtf16, decodeUtf8 } from './text-decoder';
+import { SmallTextEncoder } from './text-encoder';
 
 interface DecoderOptions {
   fatal?: boolean;
@@ -53,5 +55,7 @@ class SmallTextDecoder {
 
 const g = (typeof globalThis !== 'undefined' ? globalThis : typeof self !== 'undefined' ? self : window) as unknown as {
   TextDecoder?: unknown;
+  TextEncoder?: unknown;
 };
 if (typeof g.TextDecoder !== 'function') g.TextDecoder = SmallTextDecoder;
+if (typeof g.TextEncoder !== 'function') g.TextEncoder = SmallTextEncoder;

@@ -51,7 +51,9 @@ function start(info: { host: Office.HostType | null }): void {
     showOnly(root, paneStrings(locale).failed(detail));
     return;
   }
-  const controller = new TaskPaneController({ root, host: adapter, validator, locale, templateBase64: embeddedTemplate(), skippedChecks });
+  // Office.context.platform is undefined in some older hosts; the pane then tries to save and offers the copy.
+  const platform = typeof Office.context.platform === 'string' ? String(Office.context.platform) : null;
+  const controller = new TaskPaneController({ root, host: adapter, validator, locale, templateBase64: embeddedTemplate(), skippedChecks, platform });
   controller.start();
 }
 

@@ -5,7 +5,6 @@
  * report then says on its first page that it failed the checks.
  */
 import { basename, dirname, extname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { isUserError } from '../../core/errors';
 import { Validator, loadRuleSet } from '../../core/validator';
 import { writeFileAtomic } from '../../io/atomic-write';
@@ -13,7 +12,9 @@ import { loadRuleSources } from '../../io/load-rules';
 import { readWorkbookFile } from '../../io/read-workbook';
 import { buildReportDocx } from '../../io/report/docx';
 import { buildReportHtml } from '../../io/report/html';
+import { parseCommandArgs, type OptionSpec } from '../args';
 import { CliContext, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, t } from '../context';
+import { InputSet, outputIsInput } from '../input-set';
 
 function help(ctx: CliContext): string {
   return t(
@@ -28,6 +29,7 @@ Word 文档按党政机关公文格式排版（A4、仿宋三号正文、小标�
   -o, --output 文件        输出文件（默认：工作簿同目录下“<工作簿名>-年度报告.docx/.html”）
   --format docx|html       Word 文档（默认）或可粘贴到网站内容管理系统的 HTML 片段
   --rules 文件夹           追加本地规则文件夹（可多次使用）
+  --landscape              表三单独排在一张横向页面上（默认与全文一样纵向，表三在纵向页面上也排得下）
   --force                  工作簿有错误时仍然生成（首页注明未通过校验）；覆盖已存在的输出文件
   --lang zh|en             语言（默认中文）
 
@@ -44,6 +46,7 @@ Options:
   -o, --output FILE        output file (default: "<workbook>-年度报告.docx/.html" next to the workbook)
   --format docx|html       Word document (default) or an HTML fragment for a website's CMS
   --rules DIR              add a folder of local rules (repeatable)
+  --landscape              put table 3 on a landscape page of its own (default: portrait, where it fits too)
   --force                  write even when the workbook has errors (the first page says so); replace an existing output
   --lang zh|en             language (default Chinese)
 
@@ -57,24 +60,19 @@ function usageError(ctx: CliContext, zh: string, en: string): number {
   return EXIT_USAGE;
 }
 
+/** Every option of `zwgk report` (the help lists each one). */
+export const REPORT_OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  format: { type: 'string', default: 'docx' },
+  rules: { type: 'string', multiple: true },
+  landscape: { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} satisfies OptionSpec;
+
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        format: { type: 'string', default: 'docx' },
-        rules: { type: 'string', multiple: true },
-        force: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return usageError(ctx, `参数有误：${detail}`, `Bad arguments: ${detail}`);
-  }
+  const parsed = parseCommandArgs('zwgk report', argv, REPORT_OPTIONS, ctx);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     ctx.stdout.write(help(ctx));
@@ -90,6 +88,10 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const input = positionals[0];
   const output = values.output ?? join(dirname(input), `${basename(input, extname(input))}-年度报告.${format}`);
   const force = values.force === true;
+  // The report never replaces the file it is made from, whatever the flags.
+  const inputs = new InputSet();
+  await inputs.add(input);
+  if (await inputs.contains(output)) throw outputIsInput(output, '-o');
 
   const validator = new Validator(loadRuleSet(await loadRuleSources(values.rules?.length ? [undefined, ...values.rules] : undefined)));
   let snapshot;
@@ -115,7 +117,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const failedFindings = errors.length > 0 ? report.findings : null;
   const bytes =
     format === 'docx'
-      ? await buildReportDocx(snapshot, { failedFindings })
+      ? await buildReportDocx(snapshot, { failedFindings, landscape: values.landscape ? ['t3'] : [] })
       : Buffer.from(buildReportHtml(snapshot, { failedFindings }), 'utf8');
   try {
     await writeFileAtomic(output, bytes, { force });

@@ -21,7 +21,7 @@ import { type OptionSpec, parseCommandArgs } from '../args';
 import { collectInputs, diskPathOf } from '../batch';
 import type { CheckedFile, JobSetup } from '../file-job';
 import { InputSet, outputIsInput } from '../input-set';
-import { DEFAULT_TIMEOUT_SECONDS, ReadGuard } from '../guard';
+import { DEFAULT_TIMEOUT_SECONDS, ReadGuard, parseJobs } from '../guard';
 import { CliContext, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, t } from '../context';
 import { indexPrevious, PreviousWatch } from '../previous';
 import { Progress } from '../progress';
@@ -50,6 +50,7 @@ function help(ctx: CliContext): string {
   --phone 电话             合计表的联系电话
   --rules 文件夹           追加本地规则文件（可多次给出）
   --timeout 秒             单个文件的处理时限：读取、上年度文件、校验（默认 30；0 为不限时）
+  --jobs 个数              同时处理的文件数（默认为 CPU 核数，最多 8；1 为逐个处理）
   --force                  覆盖已存在的输出文件
   --lang zh|en             界面语言
   -h, --help               显示本帮助
@@ -77,6 +78,7 @@ Options:
   --phone PHONE            contact phone on the sums sheet
   --rules FOLDER           extra local rule files (repeatable)
   --timeout SECONDS        time limit for one file: read, last year, checks (default 30; 0: no limit)
+  --jobs N                 files processed at once (default: one per CPU core, at most 8; 1: one at a time)
   --force                  replace an existing output file
   --lang zh|en             language
   -h, --help               show this help
@@ -102,6 +104,8 @@ export interface SummaryOptions {
   rules: string[];
   /** Seconds one file may take to read (default 30; 0: in-process, no limit). */
   timeoutSeconds?: number;
+  /** Workers of the pool (--jobs; default one per core). */
+  jobs?: number;
   /** ISO date written as the filing date (default: today). */
   date?: string;
 }
@@ -126,6 +130,7 @@ export const SUMMARY_OPTIONS = {
   phone: { type: 'string' },
   rules: { type: 'string', multiple: true },
   timeout: { type: 'string' },
+  jobs: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies OptionSpec;
 
@@ -154,6 +159,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds < 0) {
     return usageError(ctx, '--timeout 须为不小于 0 的秒数。', '--timeout takes a number of seconds, 0 or more.');
   }
+  const jobs = parseJobs(values.jobs);
+  if (jobs === null) return usageError(ctx, '--jobs 须为 1 到 64 之间的整数。', '--jobs takes a whole number from 1 to 64.');
   return summarise(positionals, {
     output: values.output,
     roster: values.roster,
@@ -168,6 +175,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     phone: values.phone?.trim() || undefined,
     rules: values.rules ?? [],
     timeoutSeconds,
+    jobs,
   }, ctx);
 }
 
@@ -191,10 +199,12 @@ export async function summarise(paths: string[], opts: SummaryOptions, ctx: CliC
   const ruleDirs = [null, ...opts.rules];
   loadRuleSet(await loadRuleSources(ruleDirs.map((d) => d ?? undefined)));
   const setup: JobSetup = { ruleDirs, locale, previous: null };
-  const guard = new ReadGuard({ timeoutSeconds: opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS, setup });
+  const guard = new ReadGuard({ timeoutSeconds: opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS, setup, workers: opts.jobs });
   // Each unit's findings wait on disk for the 问题清单 (thousands of units, tens of thousands of findings).
   const spool = new IssueSpool();
   try {
+    // A summary is of many files: the first worker starts loading now, alongside this thread.
+    guard.prestart();
     return await summariseWith(guard, spool, setup, paths, opts, ctx);
   } finally {
     // The worker is unref'd, so an exception above cannot leave the process hanging either.
@@ -220,7 +230,7 @@ async function summariseWith(guard: ReadGuard, spool: IssueSpool, setup: JobSetu
     );
   }
   if (opts.previous) {
-    const prev = await indexPrevious(opts.previous, ctx, (f) => guard.read(f));
+    const prev = await indexPrevious(opts.previous, ctx, (f, following) => guard.read(f, following));
     await inputs.addAll(prev.files.map(diskPathOf));
     guard.configure({ ...setup, previous: [...prev.index.entries], previousDisk: prev.disk });
   }
@@ -229,6 +239,7 @@ async function summariseWith(guard: ReadGuard, spool: IssueSpool, setup: JobSetu
   // A summary written by an earlier run into the same folder is recognised by its marker and left
   // out (and may be replaced with --force); any other file the run reads is never replaced.
   const files = collected.files;
+  guard.plan(files.length);
   await inputs.addAll(files.map(diskPathOf));
   if (await inputs.contains(opts.output)) throw outputIsInput(opts.output, '-o');
   for (const s of collected.skipped) ctx.stderr.write(`${s.messages[locale]}\n`);
@@ -260,7 +271,7 @@ async function summariseWith(guard: ReadGuard, spool: IssueSpool, setup: JobSetu
     progress.update(i, file);
     let snapshot: Snapshot | null = null;
     await batch.add(file, async () => {
-      const checked = await guard.check(file, files[i + 1]);
+      const checked = await guard.check(file, files.slice(i + 1, i + 1 + guard.lookahead));
       checkedBy.set(checked.snapshot, checked);
       snapshot = checked.snapshot;
       return checked.snapshot;

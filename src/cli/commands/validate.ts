@@ -21,7 +21,7 @@ import { type OptionSpec, parseCommandArgs } from '../args';
 import { collectInputs, diskPathOf, visibleName, type InputProblem, type SkippedEntry } from '../batch';
 import type { CheckedFile, JobSetup } from '../file-job';
 import { InputSet, outputIsInput } from '../input-set';
-import { DEFAULT_TIMEOUT_SECONDS, ReadGuard } from '../guard';
+import { DEFAULT_TIMEOUT_SECONDS, ReadGuard, parseJobs } from '../guard';
 import { CliContext, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, t } from '../context';
 import { formatBatchHtml } from '../format/html';
 import { formatBatchText, formatFileText, formatTotalsText } from '../format/text';
@@ -46,6 +46,7 @@ function help(ctx: CliContext): string {
   --fail-on error|warning   有错误（默认）或有警告时返回退出码 1
   --max-size 兆字节          单个文件大小上限（默认 20）
   --timeout 秒              单个文件的处理时限：读取、上年度文件、校验、标注（默认 30；0 为不限时）
+  --jobs 个数               同时处理的文件数（默认为 CPU 核数，最多 8；1 为逐个处理）
   --force                   覆盖已存在的输出文件
   --lang zh|en              语言（默认中文）
   -h, --help                显示本帮助
@@ -66,6 +67,7 @@ Options:
   --fail-on error|warning   exit 1 on errors (default) or also on warnings
   --max-size MB             size limit of one file (default 20)
   --timeout SECONDS         time limit for one file: read, last year, checks, marked copy (default 30; 0: no limit)
+  --jobs N                  files processed at once (default: one per CPU core, at most 8; 1: one at a time)
   --force                   overwrite existing output files
   --lang zh|en              language (default Chinese)
   -h, --help                show this help
@@ -89,6 +91,8 @@ interface Options {
   failOn: 'error' | 'warning';
   maxBytes?: number;
   timeoutSeconds: number;
+  /** Workers of the pool (--jobs; default one per core). */
+  jobs?: number;
   force: boolean;
 }
 
@@ -111,6 +115,7 @@ export const VALIDATE_OPTIONS = {
   'fail-on': { type: 'string', default: 'error' },
   'max-size': { type: 'string' },
   timeout: { type: 'string' },
+  jobs: { type: 'string' },
   force: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies OptionSpec;
@@ -143,6 +148,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     timeoutSeconds = Number(values.timeout);
     if (!Number.isFinite(timeoutSeconds) || timeoutSeconds < 0) return usageError(ctx, '--timeout 须为不小于 0 的秒数。', '--timeout takes a number of seconds, 0 or more.');
   }
+  const jobs = parseJobs(values.jobs);
+  if (jobs === null) return usageError(ctx, '--jobs 须为 1 到 64 之间的整数。', '--jobs takes a whole number from 1 to 64.');
   const opts: Options = {
     format,
     output: values.output,
@@ -152,6 +159,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     failOn,
     maxBytes,
     timeoutSeconds,
+    jobs,
     force: values.force === true,
   };
   return validateBatch(positionals, opts, ctx);
@@ -159,16 +167,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
 
 async function validateBatch(paths: string[], opts: Options, ctx: CliContext): Promise<number> {
   const locale = ctx.locale;
-  // Rules first: a broken local rule file is a usage error, before any submission is read.
   const ruleDirs = [null, ...opts.rules];
-  loadRuleSet(await loadRuleSources(ruleDirs.map((d) => d ?? undefined)));
-  const { files, problems, skipped } = await collectInputs(paths, { maxBytes: opts.maxBytes });
-
-  // No output may replace an input, whatever the flags.
-  const inputs = new InputSet();
-  await inputs.addAll(files.map(diskPathOf));
-  if (opts.output && (await inputs.contains(opts.output))) throw outputIsInput(opts.output, '-o');
-
   const setup: JobSetup = {
     ruleDirs,
     locale,
@@ -176,11 +175,23 @@ async function validateBatch(paths: string[], opts: Options, ctx: CliContext): P
     limits: opts.maxBytes ? { maxBytes: opts.maxBytes } : undefined,
     annotate: Boolean(opts.annotate),
   };
-  const guard = new ReadGuard({ timeoutSeconds: opts.timeoutSeconds, setup });
+  const guard = new ReadGuard({ timeoutSeconds: opts.timeoutSeconds, setup, workers: opts.jobs });
   try {
+    // A batch of more than one file needs a worker: it starts loading now, alongside this thread.
+    if (paths.length > 1 || !(await isFile(paths[0]))) guard.prestart();
+    // Rules first: a broken local rule file is a usage error, before any submission is read.
+    loadRuleSet(await loadRuleSources(ruleDirs.map((d) => d ?? undefined)));
+    const { files, problems, skipped } = await collectInputs(paths, { maxBytes: opts.maxBytes });
+    guard.plan(files.length);
+
+    // No output may replace an input, whatever the flags.
+    const inputs = new InputSet();
+    await inputs.addAll(files.map(diskPathOf));
+    if (opts.output && (await inputs.contains(opts.output))) throw outputIsInput(opts.output, '-o');
+
     if (opts.previous) {
       // Last year's files go through the same guard as this year's.
-      const prev = await indexPrevious(opts.previous, ctx, (f) => guard.read(f));
+      const prev = await indexPrevious(opts.previous, ctx, (f, following) => guard.read(f, following));
       await inputs.addAll(prev.files.map(diskPathOf));
       guard.configure({ ...setup, previous: [...prev.index.entries], previousDisk: prev.disk });
     }
@@ -188,9 +199,17 @@ async function validateBatch(paths: string[], opts: Options, ctx: CliContext): P
     if (opts.annotate) await makeFolder(opts.annotate);
     return await runBatch(paths, files, problems, skipped, guard, inputs, opts, ctx);
   } finally {
-    // The worker is unref'd, so an exception above cannot leave the process hanging either.
+    // The workers are unref'd, so an exception above cannot leave the process hanging either.
     await guard.close();
   }
+}
+
+/** True when the path is a file (not a folder, not missing). */
+function isFile(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 async function makeFolder(dir: string): Promise<void> {
@@ -241,7 +260,7 @@ async function runBatch(
     progress.update(i, file);
     let report: FileReport;
     try {
-      const checked = await guard.check(file, files[i + 1]);
+      const checked = await guard.check(file, files.slice(i + 1, i + 1 + guard.lookahead));
       const wr = checked.report;
       if (checked.previousNote) wr.findings.push(checked.previousNote);
       watch?.see(checked.previousNote);

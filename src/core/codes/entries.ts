@@ -224,8 +224,8 @@ export const HOST_ERRORS: readonly CodeEntry[] = [
   },
   {
     code: 'input-empty-folder', kind: 'error', area: 'cli', tags: ['input'],
-    message: both('{path}：文件夹中没有 .xlsx、.xlsm、.xls 或 .ods 文件。', '{path}: the folder holds no .xlsx, .xlsm, .xls or .ods file.'),
-    description: both('文件夹中没有工作簿', 'A folder holds no workbook'),
+    message: both('{path}：文件夹中没有报送文件（.xlsx、.xlsm、.xls、.ods 工作簿或 .docx、.html 年度报告）。', '{path}: the folder holds no submission (.xlsx, .xlsm, .xls, .ods workbook or .docx, .html report).'),
+    description: both('文件夹中没有报送文件（或只有本工具生成的文件）', 'A folder holds no submission (or only files this tool wrote)'),
   },
   {
     code: 'input-folder-unreadable', kind: 'error', area: 'cli', tags: ['input'],

@@ -47,10 +47,19 @@ export type Term = string | { name: string; coef?: number; prev?: boolean } | { 
 
 type NameTerm = Exclude<Term, { set: string }>;
 
+/** Flattened terms by terms array: the engine hands a condition the same params object on every run. */
+const flattened = new WeakMap<Term[], NameTerm[]>();
+
 /** The terms with every set replaced by its names (the linter has checked the keys); no copy when there is no set. */
 function flatTerms(terms: Term[]): NameTerm[] {
-  if (!terms.some((t) => typeof t === 'object' && 'set' in t)) return terms as NameTerm[];
-  return terms.flatMap((t) => (typeof t === 'object' && 'set' in t ? [...(NAME_SETS[t.set] ?? [])] : [t]));
+  let flat = flattened.get(terms);
+  if (!flat) {
+    flat = terms.some((t) => typeof t === 'object' && 'set' in t)
+      ? terms.flatMap((t) => (typeof t === 'object' && 'set' in t ? [...(NAME_SETS[t.set] ?? [])] : [t]))
+      : (terms as NameTerm[]);
+    flattened.set(terms, flat);
+  }
+  return flat;
 }
 
 export type BlankPolicy = 'skip' | 'zero';
@@ -270,15 +279,32 @@ export function balanceFact(
   return { lhs: l.value, rhs: r.value, ...text, diff, absDiff: Math.abs(diff), skipped: false };
 }
 
+/**
+ * The indicators a scan looks at, by its params: what depends on the catalogue alone is filtered
+ * once per params object (the engine hands the same object on every run), not on every run.
+ */
+const scanCandidates = new WeakMap<ScanParams, readonly (typeof INDICATORS)[number][]>();
+
+function candidatesOf(p: ScanParams): readonly (typeof INDICATORS)[number][] {
+  let list = scanCandidates.get(p);
+  if (!list) {
+    list = INDICATORS.filter(
+      (ind) =>
+        (!p.kinds || p.kinds.includes(ind.kind)) &&
+        (!p.groups || p.groups.includes(ind.group)) &&
+        (!p.required || ind.required) &&
+        !(p.except && p.except.includes(ind.name)),
+    );
+    scanCandidates.set(p, list);
+  }
+  return list;
+}
+
 export function scanFact(snapshot: Snapshot, p: ScanParams): ScanFact {
   const hits: Hit[] = [];
   const mass = p.blanks ? massBlankGroups(snapshot) : null;
-  for (const ind of INDICATORS) {
+  for (const ind of candidatesOf(p)) {
     if (mass && mass.has(ind.group) !== (p.blanks === 'mass')) continue;
-    if (p.kinds && !p.kinds.includes(ind.kind)) continue;
-    if (p.groups && !p.groups.includes(ind.group)) continue;
-    if (p.required && !ind.required) continue;
-    if (p.except && p.except.includes(ind.name)) continue;
     const r = snapshot.cells[ind.name];
     if (!r) continue; // a missing name is INFO-TEMPLATE's finding
     if (p.formula !== undefined && (r.formula !== undefined) !== p.formula) continue;

@@ -11,13 +11,9 @@ import { readDocxBlocks } from './docx-read';
 import { readHtmlBlocks } from './html-read';
 import { documentCorrupt, noReportTables } from './refusals';
 
-export const REPORT_DOCUMENT_EXTENSIONS: readonly string[] = ['.docx', '.html', '.htm'];
+import { isReportDocumentName } from './names';
 
-/** True for file names the report-document reader takes (.docx, .html, .htm). */
-export function isReportDocumentName(fileName: string): boolean {
-  const lower = fileName.toLowerCase();
-  return REPORT_DOCUMENT_EXTENSIONS.some((ext) => lower.endsWith(ext));
-}
+export { REPORT_DOCUMENT_EXTENSIONS, isReportDocumentName } from './names';
 
 /**
  * True when the bytes are a report document the name promises: a .docx that is a zip with a Word
