@@ -4,7 +4,7 @@
  * values and styles, merges, widths, row heights, views, page setup, tables, defined names and the
  * output marker. The findings reach the streamed writer through the spool on disk, as in the CLI.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -249,6 +249,29 @@ describe('a streamed summary of thousands of rows', () => {
       expect(String(found[3999][6])).toMatch(/^第 3999 条：/);
       expect(tables(bytes).map((t) => t.match(/ ref="([A-Z0-9:]+)"/)?.[1])).toEqual(['A3:R1503', 'A3:H4003']);
       expect(outputKindOf(bytes)).toBe('summary');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a streamed summary that fails midway', () => {
+  it('leaves neither the output nor its temporary file, and an existing output unchanged', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'zwgk-summary-stream-'));
+    try {
+      const out = join(dir, '汇总.xlsx');
+      await writeFile(out, 'before');
+      function* failing(): Generator<IssueRow> {
+        for (let i = 0; i < 150; i++) yield { unitName: '甲局', file: 'a.xlsx', rule: 'CELL-NUMBER', severity: 'error', location: '', message: `第 ${i} 条` };
+        throw new Error('the spool could not be read');
+      }
+      const sums = new SumAccumulator().totals();
+      const info = summaryInfoValues({ year: 2025, units: 0, unitTypes: [], sums, date: '2026-01-20' });
+      await expect(writeSummaryWorkbookFile(out, { locale: 'zh-CN', rows: [], issues: failing(), missing: null, sums, info }, { force: true })).rejects.toThrow(
+        'the spool could not be read',
+      );
+      expect(await readdir(dir)).toEqual(['汇总.xlsx']);
+      expect(await readFile(out, 'utf8')).toBe('before');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
