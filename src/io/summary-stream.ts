@@ -109,6 +109,8 @@ async function writeWorkbook(stream: WriteStream, model: StreamedSummaryModel, t
   wb.creator = template.creator;
   wb.title = template.title;
   wb.subject = template.subject;
+  // as the in-memory writer says when no one is named
+  wb.lastModifiedBy = template.lastModifiedBy ?? 'Unknown';
   const tables: string[] = [];
   rewriteParts(wb, tables);
 
