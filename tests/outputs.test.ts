@@ -19,6 +19,7 @@ import { RULES_OPTIONS } from '../src/cli/commands/rules';
 import { SUMMARY_OPTIONS } from '../src/cli/commands/summary';
 import { TEMPLATE_OPTIONS } from '../src/cli/commands/template';
 import { VALIDATE_OPTIONS } from '../src/cli/commands/validate';
+import { REPORT_OPTIONS } from '../src/cli/commands/report';
 import { countsByCheck, formatBatchHtml, localTimeWithOffset } from '../src/cli/format/html';
 import { markedCopyPath, safeStem } from '../src/cli/marked-copy-path';
 import { cleanUnitValues } from '../src/examples/units';
@@ -298,18 +299,28 @@ describe('command line', () => {
     expect(v.out).toBe(`${(JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version}\n`);
   });
 
+  it('summary -o naming one of its inputs is refused as such at once, without suggesting --force', async () => {
+    const dir = tempDir();
+    const input = await unitFile(join(dir, 'sub', 'a.xlsx'), {});
+    const r = await run(['summary', input, '-o', input]);
+    expect([r.code, r.err]).toEqual([2, `-o “${input}”是本次要读取的文件，不能写入（加 --force 也不行），否则原文件会被覆盖：请换一个输出文件名或文件夹。\n`]);
+  });
+
   it('unknown options are explained in Chinese, with the nearest option', async () => {
     const r = await run(['validate', 'x.xlsx', '--formt', 'json']);
     expect(r.code).toBe(2);
     expect(r.err).toBe('zwgk validate 没有选项“--formt”，是不是要用 --format？请运行 zwgk validate --help 查看用法。\n');
     const s = await run(['summary', 'x', '--bogus']);
     expect(s.err).toBe('zwgk summary 没有选项“--bogus”，请运行 zwgk summary --help 查看用法。\n');
+    const c = await run(['valdate', 'x.xlsx']);
+    expect([c.code, c.err.split('\n')[0]]).toEqual([2, '未知命令“valdate”。是不是要用 zwgk validate？']);
   });
 
   it.each([
     ['validate', VALIDATE_OPTIONS],
     ['summary', SUMMARY_OPTIONS],
     ['template', TEMPLATE_OPTIONS],
+    ['report', REPORT_OPTIONS],
     ['rules', { ...RULES_OPTIONS.list, ...RULES_OPTIONS.check }],
   ])('zwgk %s --help lists every option it accepts', async (command, options) => {
     for (const lang of ['zh', 'en']) {

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { BatchReport } from '../src/core/batch-report';
 import { buildReportDocument } from '../src/core/report-doc/build';
@@ -115,7 +115,7 @@ describe('zwgk report', () => {
   it('writes the .docx of a clean workbook and prints its path', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'zwgk-report-')), '年度报告.docx');
     const r = await run(['report', CLEAN, '-o', out]);
-    expect(r).toEqual({ code: 0, out: `${out}\n`, err: '' });
+    expect(r).toEqual({ code: 0, out: `${out}\n`, err: `已生成年度报告：${out}\n` });
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   });
 
@@ -128,7 +128,7 @@ describe('zwgk report', () => {
     expect(existsSync(out)).toBe(false);
     const forced = await run(['report', UNBALANCED, '-o', out, '--force']);
     expect(forced.code).toBe(0);
-    expect(forced.err).toBe('注意：工作簿有 2 项错误，报告首页已注明未通过校验。\n');
+    expect(forced.err).toBe(`注意：工作簿有 2 项错误，报告首页已注明未通过校验。\n已生成年度报告：${out}\n`);
     expect(strFromU8(unzipSync(readFileSync(out))['word/document.xml'])).toContain('未通过校验');
   });
 
@@ -152,14 +152,58 @@ describe('zwgk report', () => {
     expect([...doc.matchAll(/w:orient="(\w+)"/g)].map((m) => m[1])).toEqual(['portrait', 'landscape', 'portrait']);
   });
 
+  it('a report written next to its workbook is not counted again when the folder is checked; named itself, it is read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zwgk-report-'));
+    const wb = join(dir, '01-县教育局.xlsx');
+    writeFileSync(wb, readFileSync(CLEAN));
+    expect((await run(['report', wb])).code).toBe(0);
+    expect((await run(['report', wb, '--format', 'html'])).code).toBe(0);
+    const docx = join(dir, '01-县教育局-年度报告.docx');
+    const html = join(dir, '01-县教育局-年度报告.html');
+    const folder = JSON.parse((await run(['validate', dir, '--format', 'json'])).out) as BatchReport & { skipped: Array<{ file: string; code: string; message: string }> };
+    expect(folder.files.map((f) => [f.file, f.status])).toEqual([[wb, 'ok']]);
+    expect(folder.skipped.map((k) => [k.file, k.code])).toEqual([
+      [docx, 'own-output'],
+      [html, 'own-output'],
+    ]);
+    expect(folder.skipped[0].message).toBe(
+      `${docx}：这是 zwgk 由同一文件夹中的“${wb}”生成的年度报告，数字与该工作簿相同，随工作簿校验，未重复计入（如确要校验它，请直接给出该文件）。`,
+    );
+    // The summary counts the unit once.
+    const summary = await run(['summary', dir, '-o', join(dir, '..', `${basename(dir)}-汇总.xlsx`)]);
+    expect(summary.code).toBe(0);
+    // Named itself, or without its workbook beside it, a report is read like any other.
+    expect(JSON.parse((await run(['validate', docx, '--format', 'json'])).out).files[0]).toMatchObject({ status: 'ok', unit: { name: 'XX县教育局' } });
+    const alone = mkdtempSync(join(tmpdir(), 'zwgk-report-'));
+    writeFileSync(join(alone, '报告.docx'), readFileSync(docx));
+    expect((JSON.parse((await run(['validate', alone, '--format', 'json'])).out) as BatchReport).files.map((f) => f.status)).toEqual(['ok']);
+  });
+
+  it('refuses an output name that does not match the format, so a report never lands on a workbook name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zwgk-report-'));
+    const other = join(dir, '02-高新区.xlsx');
+    writeFileSync(other, readFileSync(UNBALANCED));
+    const r = await run(['report', CLEAN, '-o', other, '--force']);
+    expect(r).toMatchObject({ code: 2, out: '' });
+    expect(r.err.split('\n')[0]).toBe(`输出文件“${other}”的扩展名与格式不符：--format docx 写出的是 Word 文档，文件名须以 .docx 结尾。`);
+    expect(readFileSync(other).equals(readFileSync(UNBALANCED))).toBe(true);
+    const html = await run(['report', CLEAN, '--format', 'html', '-o', join(dir, 'r.docx')]);
+    expect(html.err.split('\n')[0]).toBe(`输出文件“${join(dir, 'r.docx')}”的扩展名与格式不符：--format html 写出的是 HTML 片段，文件名须以 .html 或 .htm 结尾。`);
+    expect((await run(['report', CLEAN, CLEAN])).err.split('\n')[0]).toBe('一次只能由一个工作簿生成年度报告，这里给了 2 个。');
+    const folder = await run(['report', EXAMPLES]);
+    expect([folder.code, folder.err.split('\n')[0]]).toEqual([2, `“${EXAMPLES}”是文件夹：zwgk report 由一个工作簿文件生成报告，请给出其中的一个工作簿。`]);
+  });
+
   it('never writes the report onto the workbook it is made from, not even with --force', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zwgk-report-'));
     const input = join(dir, '年报.xlsx');
     writeFileSync(input, readFileSync(CLEAN));
-    const r = await run(['report', input, '-o', input, '--force']);
+    const copy = join(dir, '年报.docx');
+    writeFileSync(copy, readFileSync(input));
+    const r = await run(['report', copy, '-o', copy, '--force']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`-o “${input}”是本次要读取的文件，不能写入（加 --force 也不行）`);
-    expect(readFileSync(input).equals(readFileSync(CLEAN))).toBe(true);
+    expect(r.err).toContain(`-o “${copy}”是本次要读取的文件，不能写入（加 --force 也不行）`);
+    expect(readFileSync(copy).equals(readFileSync(CLEAN))).toBe(true);
   });
 
   it('answers usage errors with exit 2 and an unreadable workbook with exit 3', async () => {

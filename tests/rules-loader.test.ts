@@ -252,9 +252,24 @@ describe('reading rule folders', () => {
       try {
         readRuleSources(dir);
       } catch (e) {
-        expect((e as UserError).messages['zh-CN']).toMatch(new RegExp(`^规则文件 ${path.join(dir, 'c.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} 不是有效的 JSON`));
+        expect((e as UserError).messages['zh-CN']).toBe(`规则文件 ${path.join(dir, 'c.json')} 不是有效的 JSON（文件不完整，缺少结尾的括号或引号）。请修改后重试。`);
       }
+      // A mistake in the middle is placed by line and column.
+      fs.writeFileSync(path.join(dir, 'c.json'), '{\n  "format": "zwgk-rules/1",\n  rules: []\n}');
+      const zh = (f: () => unknown): string | null => {
+        try {
+          f();
+        } catch (e) {
+          return (e as UserError).messages['zh-CN'];
+        }
+        return null;
+      };
+      expect(zh(() => readRuleSources(dir))).toBe(`规则文件 ${path.join(dir, 'c.json')} 不是有效的 JSON（第 3 行第 3 列附近）。请修改后重试。`);
       expect(() => readRuleSources(path.join(dir, 'missing'))).toThrow(/Cannot read the rules folder/);
+      // A rule file where its folder is expected.
+      expect(zh(() => readRuleSources(path.join(dir, 'a.json')))).toBe(
+        `--rules 需要的是规则文件夹，“${path.join(dir, 'a.json')}”是一个文件：请给出它所在的文件夹（${dir}），文件夹中的每个 .json 规则文件都会读取。`,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -3,7 +3,7 @@
  * workbooks only, by path, sorted, without lock files and hidden folders, as `zwgk validate DIR`
  * does; files named one by one are all taken (the reader gives each its answer).
  */
-import { fromInput, isWorkbookName } from '../src/web/files';
+import { fromInput, isSubmissionName, isWorkbookName } from '../src/web/files';
 
 function list(entries: Array<[string, string]>): FileList {
   const files = entries.map(([name, rel]) => ({ name, webkitRelativePath: rel }) as unknown as File);
@@ -17,7 +17,11 @@ describe('picked files', () => {
     ]);
   });
 
-  it('a picked folder: workbooks only, by relative path, sorted; hidden folders skipped', () => {
+  it('recognises report documents as submissions too, as the CLI does', () => {
+    expect(['a.docx', 'b.HTML', 'c.htm', 'd.xlsx', '~$a.docx', 'e.doc', 'f.pdf'].map(isSubmissionName)).toEqual([true, true, true, true, false, false, false]);
+  });
+
+  it('a picked folder: workbooks and reports only, by relative path, sorted; hidden folders skipped', () => {
     const picked = fromInput(
       list([
         ['b.xlsx', '报送/b.xlsx'],
@@ -28,7 +32,8 @@ describe('picked files', () => {
         ['c.ods', '报送/c.ods'],
       ]),
     );
-    expect(picked.map((p) => p.name)).toEqual(['报送/b.xlsx', '报送/c.ods', '报送/乡镇/a.xlsx']);
+    // A .docx in the folder is read (the reader says when it holds no report tables), as `zwgk validate DIR` does.
+    expect(picked.map((p) => p.name)).toEqual(['报送/b.xlsx', '报送/c.ods', '报送/乡镇/a.xlsx', '报送/说明.docx']);
   });
 
   it('files chosen one by one are all taken, in the order given', () => {

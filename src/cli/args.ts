@@ -47,7 +47,8 @@ function closestOption(given: string, options: OptionSpec): string | null {
   return best;
 }
 
-function distance(a: string, b: string): number {
+/** Edit distance (Levenshtein) between two words, for "did you mean" hints. */
+export function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0];

@@ -16,11 +16,11 @@
  */
 import { lstat, open, readdir, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
-import { basename, extname, join, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import * as iconv from 'iconv-lite';
 import { UserError } from '../core/errors';
 import type { LocalisedText } from '../core/report';
-import { outputKindOfFile } from '../io/own-output';
+import { outputKindOfFile, reportSourceOfFile } from '../io/own-output';
 
 /** Extensions read as submissions. Formats the reader refuses (WPS .et) are read so it can say why. */
 export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.ods', '.xlsb', '.xltx', '.xltm', '.xlt', '.et', '.ett', '.docx', '.html', '.htm'];
@@ -135,6 +135,14 @@ const SKIP = {
     path: p,
     code: 'own-output',
     messages: { 'zh-CN': `${visibleName(p)}：这是 zwgk 生成的报告，不是单位报送，未读取。`, en: `${visibleName(p)}: a report written by zwgk, not a unit's submission; not read.` },
+  }),
+  reportOf: (p: string, workbook: string): SkippedEntry => ({
+    path: p,
+    code: 'own-output',
+    messages: {
+      'zh-CN': `${visibleName(p)}：这是 zwgk 由同一文件夹中的“${visibleName(workbook)}”生成的年度报告，数字与该工作簿相同，随工作簿校验，未重复计入（如确要校验它，请直接给出该文件）。`,
+      en: `${visibleName(p)}: the annual report zwgk made from "${visibleName(workbook)}" in the same folder; its numbers are that workbook's, checked with it and not counted twice (name the file itself to validate it).`,
+    },
   }),
   annotated: (p: string): SkippedEntry => ({
     path: p,
@@ -297,6 +305,7 @@ export async function collectInputs(paths: string[], opts: CollectOptions = {}):
   const seen = new Set<string>();
   const seenFiles = new Map<string, string>();
   const unique: string[] = [];
+  const found = new Map(files.map((f) => [resolve(f), f]));
   for (const f of files) {
     const k = resolve(f);
     if (seen.has(k)) continue;
@@ -313,6 +322,13 @@ export async function collectInputs(paths: string[], opts: CollectOptions = {}):
       const kind = await outputKindOfFile(f, opts.maxBytes ?? 20 * 1024 * 1024, diskPathOf(f));
       if (kind) {
         skipped.push(kind === 'summary' ? SKIP.summary(f) : SKIP.annotated(f));
+        continue;
+      }
+      // A report `zwgk report` wrote next to its workbook: the same unit's numbers a second time.
+      const source = await reportSourceOfFile(f, opts.maxBytes ?? 20 * 1024 * 1024, diskPathOf(f));
+      const workbook = source !== null && basename(source) === source ? found.get(resolve(dirname(f), source)) : undefined;
+      if (workbook !== undefined && workbook !== f) {
+        skipped.push(SKIP.reportOf(f, workbook));
         continue;
       }
     }

@@ -5,6 +5,7 @@
 // First: SheetJS's codepage tables load only when an .xls needs them.
 import './lazy-codepages';
 import { isUserError } from '../core/errors';
+import { distance } from './args';
 import type { Locale } from '../core/report';
 import { CliContext, EXIT_USAGE, t } from './context';
 
@@ -131,7 +132,9 @@ export async function main(argv: string[], streams?: Partial<Pick<CliContext, 's
   }
   const entry = COMMANDS[name];
   if (!entry) {
-    ctx.stderr.write(t(ctx, `未知命令“${name}”。\n`, `Unknown command "${name}".\n`) + usage(ctx));
+    const near = Object.keys(COMMANDS).find((c) => distance(name, c) <= 2);
+    const hint: [string, string] = near ? [`是不是要用 zwgk ${near}？`, ` Did you mean zwgk ${near}?`] : ['', ''];
+    ctx.stderr.write(t(ctx, `未知命令“${name}”。${hint[0]}\n`, `Unknown command "${name}".${hint[1]}\n`) + usage(ctx));
     return EXIT_USAGE;
   }
   try {

@@ -18,7 +18,14 @@ export function readRuleSources(dir: string = DEFAULT_RULES_DIR): RuleSource[] {
   let names: string[];
   try {
     names = fs.readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.json') && n.toLowerCase() !== 'schema.json');
-  } catch {
+  } catch (e) {
+    // A rule file named where its folder is expected is the usual slip: say so, not "not found".
+    if ((e as NodeJS.ErrnoException).code === 'ENOTDIR') {
+      throw new UserError('rules-dir', {
+        'zh-CN': `--rules 需要的是规则文件夹，“${dir}”是一个文件：请给出它所在的文件夹（${path.dirname(dir)}），文件夹中的每个 .json 规则文件都会读取。`,
+        en: `--rules takes a folder of rule files; "${dir}" is a file: give its folder (${path.dirname(dir)}), whose every .json rule file is read.`,
+      });
+    }
     throw new UserError('rules-dir', {
       'zh-CN': `找不到规则文件夹 ${dir}。请检查路径。`,
       en: `Cannot read the rules folder ${dir}. Check the path.`,
@@ -53,9 +60,10 @@ export function readRuleSources(dir: string = DEFAULT_RULES_DIR): RuleSource[] {
       return bundled ? { path: file, json, bundled } : { path: file, json };
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
+      const at = jsonErrorPlace(text, detail);
       throw new UserError('rules-invalid', {
-        'zh-CN': `规则文件 ${file} 不是有效的 JSON（${detail}）。请修改后重试。`,
-        en: `Rule file ${file} is not valid JSON (${detail}). Fix it and try again.`,
+        'zh-CN': `规则文件 ${file} 不是有效的 JSON（${at ? `第 ${at.line} 行第 ${at.column} 列附近` : '文件不完整，缺少结尾的括号或引号'}）。请修改后重试。`,
+        en: `Rule file ${file} is not valid JSON (${at ? `near line ${at.line}, column ${at.column}` : 'the file ends early: a closing bracket or quote is missing'}: ${detail}). Fix it and try again.`,
       });
     }
   });
@@ -68,4 +76,18 @@ export function readRuleSources(dir: string = DEFAULT_RULES_DIR): RuleSource[] {
 export async function loadRuleSources(dirs?: ReadonlyArray<string | undefined>): Promise<RuleSource[]> {
   const list = dirs && dirs.length > 0 ? dirs : [undefined];
   return list.flatMap((d) => readRuleSources(d ?? DEFAULT_RULES_DIR));
+}
+
+/**
+ * Line and column (1-based) of a JSON.parse error, from the position V8 puts in its message
+ * ("… in JSON at position 42 (line 3 column 5)"); null when the text ended early (no position).
+ */
+export function jsonErrorPlace(text: string, message: string): { line: number; column: number } | null {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /at position (\d+)/.exec(message);
+  if (!pos) return null;
+  const before = text.slice(0, Number(pos[1]));
+  const lines = before.split('\n');
+  return { line: lines.length, column: lines[lines.length - 1].length + 1 };
 }

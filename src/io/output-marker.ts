@@ -9,6 +9,15 @@ import { attr, childElements, localName, openTag, qn, rootElement, rootPrefix } 
 /** The defined name that marks a workbook written by zwgk. */
 export const OUTPUT_MARKER_NAME = 'ZWGK_OUTPUT';
 
+/**
+ * The mark of an annual report written by `zwgk report` (and the web page): the file name of the
+ * workbook it was made from, in a custom document property of the .docx and in an attribute of the
+ * HTML fragment's root element. A folder scan leaves such a report out when that workbook lies next
+ * to it (the same unit's numbers twice); anywhere else the report is read like any other.
+ */
+export const REPORT_SOURCE_PROPERTY = 'ZWGK_REPORT_SOURCE';
+export const REPORT_SOURCE_ATTRIBUTE = 'data-zwgk-report-source';
+
 /** Which output a marked workbook is. */
 export type OutputKind = 'summary' | 'annotated';
 

@@ -11,11 +11,11 @@
  */
 import { Inflate } from 'fflate';
 import { open } from 'node:fs/promises';
-import { MARKER_VALUE, OUTPUT_MARKER_NAME, type OutputKind } from './output-marker';
-import { attr, childElements, localName, openTag, rootElement, textContent } from './ooxml/xml';
+import { MARKER_VALUE, OUTPUT_MARKER_NAME, REPORT_SOURCE_ATTRIBUTE, REPORT_SOURCE_PROPERTY, type OutputKind } from './output-marker';
+import { attr, childElements, localName, openTag, rootElement, textContent, unescapeXml } from './ooxml/xml';
 import { entryData, readZipDirectory, type ZipEntry } from './reader/zip';
 
-export { OUTPUT_MARKER_NAME, markPackage, markWorkbookBytes, type OutputKind } from './output-marker';
+export { OUTPUT_MARKER_NAME, REPORT_SOURCE_ATTRIBUTE, REPORT_SOURCE_PROPERTY, markPackage, markWorkbookBytes, type OutputKind } from './output-marker';
 
 /** Largest workbook part looked at (a real one is a few KB; a summary of 5,000 units stays far below). */
 const MAX_WORKBOOK_PART = 4 * 1024 * 1024;
@@ -85,6 +85,57 @@ export async function outputKindOfFile(path: string, maxBytes: number, disk: str
     const bytes = new Uint8Array(st.size);
     const { bytesRead } = await handle.read(bytes, 0, st.size, 0);
     return outputKindOf(bytes.subarray(0, bytesRead));
+  } catch {
+    return null;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Largest custom-properties part looked at (zwgk writes one property). */
+const MAX_CUSTOM_PART = 256 * 1024;
+/** How far into an HTML report the mark is looked for (it is on the fragment's first element). */
+const HTML_HEAD_BYTES = 64 * 1024;
+
+/**
+ * The file name of the workbook a report document was made from, as `zwgk report` marks it
+ * (REPORT_SOURCE_PROPERTY in a .docx's custom properties, REPORT_SOURCE_ATTRIBUTE in an HTML
+ * fragment), or null: not such a report, or not readable (the reader then says why).
+ */
+export function reportSourceOf(bytes: Uint8Array, fileName: string): string | null {
+  try {
+    if (/\.html?$/i.test(fileName.trim())) {
+      const head = new TextDecoder('utf-8').decode(bytes.subarray(0, HTML_HEAD_BYTES));
+      const m = new RegExp(`${REPORT_SOURCE_ATTRIBUTE}="([^"]{1,1000})"`).exec(head);
+      return m ? unescapeXml(m[1]) : null;
+    }
+    if (!/\.docx$/i.test(fileName.trim())) return null;
+    const entry = readZipDirectory(bytes).entries.find((e) => e.name === 'docProps/custom.xml');
+    if (!entry) return null;
+    const xml = inflateBounded(bytes, entry, MAX_CUSTOM_PART);
+    if (!xml.includes(REPORT_SOURCE_PROPERTY)) return null;
+    for (const el of childElements(xml, rootElement(xml))) {
+      if (localName(el.name) !== 'property' || attr(openTag(xml, el), 'name') !== REPORT_SOURCE_PROPERTY) continue;
+      const value = textContent(xml, el).trim();
+      return value === '' ? null : value;
+    }
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+/** reportSourceOf for a file on disk, reading at most `maxBytes` (see outputKindOfFile for `disk`). */
+export async function reportSourceOfFile(path: string, maxBytes: number, disk: string | Buffer = path): Promise<string | null> {
+  if (!/\.(docx|html?)$/i.test(path.trim())) return null;
+  let handle;
+  try {
+    handle = await open(disk, 'r');
+    const st = await handle.stat();
+    if (!st.isFile() || st.size > maxBytes) return null;
+    const bytes = new Uint8Array(st.size);
+    const { bytesRead } = await handle.read(bytes, 0, st.size, 0);
+    return reportSourceOf(bytes.subarray(0, bytesRead), path);
   } catch {
     return null;
   } finally {

@@ -3,6 +3,7 @@
  * a row per file shows status and counts (filter: units with errors), its findings grouped by sheet;
  * exports are the JSON and HTML reports of `zwgk validate` and the marked copies of `--annotate`.
  */
+import { isReportDocumentName } from '../io/report-reader/names';
 import { zipSync } from 'fflate';
 import type { FileReport } from '../core/batch-report';
 import type { Finding, Locale, Severity } from '../core/report';
@@ -300,7 +301,10 @@ export class CheckTab {
       const L = this.app.locale;
       const { snapshot } = await this.app.pool.read(row.entry.picked.file, row.entry.picked.name, { validate: false });
       const errors = (row.entry.report?.findings ?? []).filter((f) => f.severity === 'error');
-      const bytes = await buildReportDocx(snapshot, { failedFindings: errors.length > 0 ? localised(errors, L) : null });
+      const bytes = await buildReportDocx(snapshot, {
+        failedFindings: errors.length > 0 ? localised(errors, L) : null,
+        source: baseName(row.entry.picked.name),
+      });
       const unit = row.entry.report?.unit;
       const stem = unit?.name ?? splitExt(baseName(row.entry.picked.name))[0];
       const year = unit?.year ?? null;
@@ -316,6 +320,8 @@ export class CheckTab {
     const files: Record<string, Uint8Array> = {};
     const problems: string[] = [];
     for (const row of this.rows.filter((r) => (r.entry.report?.findings.length ?? 0) > 0)) {
+      // A Word or web report has no cells to mark (as with `zwgk validate --annotate`).
+      if (isReportDocumentName(row.entry.picked.name)) continue;
       if (!canAnnotate(row.entry.picked.name)) {
         problems.push(`${row.entry.picked.name}：${tr('noMarkedXls', this.app.locale)}`);
         continue;

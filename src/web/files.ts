@@ -11,12 +11,23 @@ export interface PickedFile {
 }
 
 const WORKBOOK = /\.(xlsx|xlsm|xls|ods)$/i;
+/** Published reports (Word documents, web pages), read like workbooks as `zwgk validate` does. */
+const REPORT_DOCUMENT = /\.(docx|html|htm)$/i;
+
+function isLock(base: string): boolean {
+  return base.startsWith('~$') || base.startsWith('.~lock.');
+}
 
 /** A workbook inside a folder (the CLI's rule: extension, and not a lock file ~$… or .~lock.…#). */
 export function isWorkbookName(name: string): boolean {
   const base = name.split('/').pop() ?? name;
-  if (base.startsWith('~$') || base.startsWith('.~lock.')) return false;
-  return WORKBOOK.test(base);
+  return !isLock(base) && WORKBOOK.test(base);
+}
+
+/** A file inside a folder the page reads: a workbook or a report document (not a lock file). */
+export function isSubmissionName(name: string): boolean {
+  const base = name.split('/').pop() ?? name;
+  return !isLock(base) && (WORKBOOK.test(base) || REPORT_DOCUMENT.test(base));
 }
 
 function byName(a: PickedFile, b: PickedFile): number {
@@ -30,7 +41,7 @@ export function fromInput(list: FileList | null): PickedFile[] {
   if (!folder) return files.map((file) => ({ name: file.name, file }));
   return files
     .map((file) => ({ name: file.webkitRelativePath || file.name, file }))
-    .filter((p) => isWorkbookName(p.name) && !p.name.split('/').slice(0, -1).some((d) => d.startsWith('.') || d === 'node_modules'))
+    .filter((p) => isSubmissionName(p.name) && !p.name.split('/').slice(0, -1).some((d) => d.startsWith('.') || d === 'node_modules'))
     .sort(byName);
 }
 
@@ -58,7 +69,7 @@ async function walk(entry: FileSystemEntry, out: PickedFile[], top: boolean): Pr
   const path = entry.fullPath.replace(/^\//, '');
   if (entry.isFile) {
     // A file dropped on its own is always taken; inside a folder only workbooks are.
-    if (top || isWorkbookName(path)) out.push({ name: top ? entry.name : path, file: await fileOf(entry as FileSystemFileEntry) });
+    if (top || isSubmissionName(path)) out.push({ name: top ? entry.name : path, file: await fileOf(entry as FileSystemFileEntry) });
     return;
   }
   if (!top && (entry.name.startsWith('.') || entry.name === 'node_modules')) return;

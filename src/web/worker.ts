@@ -1,7 +1,7 @@
 /**
- * The page's reading worker: reads one workbook per message (the same reader as `zwgk validate`:
- * the named-cell reader for .xlsx/.xlsm, SheetJS otherwise, under the same size and zip-bomb
- * limits) and, when asked, validates it with the page's rules.
+ * The page's reading worker: reads one workbook or report document per message (the same readers
+ * as `zwgk validate`: the named-cell reader for .xlsx/.xlsm, SheetJS otherwise, the document reader
+ * for .docx/.html, under the same size and zip-bomb limits) and, when asked, validates it with the page's rules.
  * The page terminates a worker that takes too long (see pool.ts), as the CLI's read guard does.
  */
 import { isUserError } from '../core/errors';
@@ -9,6 +9,7 @@ import type { Snapshot } from '../core/snapshot';
 import type { Validator } from '../core/validator';
 import { tooLarge } from '../io/reader/refusals';
 import { readWorkbook } from '../io/reader/named-first';
+import { isReportDocument, readReportDocument } from '../io/report-reader';
 import type { WorkerReply, WorkerRequest } from './protocol';
 import { pageValidator } from './rule-set';
 
@@ -34,7 +35,11 @@ async function handle(req: WorkerRequest & { kind: 'read' }): Promise<WorkerRepl
   try {
     // The size is checked before the bytes are read, so a huge file is never loaded into memory.
     if (req.file.size > req.limits.maxBytes) throw tooLarge(req.name, req.file.size, req.limits.maxBytes);
-    const snapshot: Snapshot = readWorkbook(await bytesOf(req.file), req.name, req.limits);
+    const bytes = await bytesOf(req.file);
+    // A published report (Word document or web page) is read into the same Snapshot, as by the CLI.
+    const snapshot: Snapshot = isReportDocument(bytes, req.name)
+      ? readReportDocument(bytes, req.name, req.limits.maxUncompressedBytes)
+      : readWorkbook(bytes, req.name, req.limits);
     const report = req.validate ? await currentValidator().validate(snapshot, { previous: req.previous ?? null }) : null;
     return { kind: 'read', id: req.id, snapshot, report };
   } catch (e) {

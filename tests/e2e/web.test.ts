@@ -198,6 +198,26 @@ describe('校验', () => {
     }
   });
 
+  it('reads published reports (a Word document and a web page) as `zwgk validate` does', async () => {
+    const html = path.join(web.tmp, '02-高新区-年度报告.html');
+    const args = ['report', path.join(EXAMPLES, '02-高新区-表三不平衡.xlsx'), '--format', 'html', '-o', html, '--force'];
+    expect(await main(args, { stdout: captureStream(), stderr: captureStream() })).toBe(0);
+    const docx = path.join(web.tmp, '07-县司法局-年度报告.docx');
+    fs.copyFileSync(path.join(EXAMPLES, '07-县司法局-年度报告.docx'), docx);
+    // Side by side in one folder: the CLI is run there with the names the browser gives.
+    const files = [docx, html];
+    await checkFiles(page, files);
+    const rows = await page.$$eval('#results-body tr:not(.detail)', (trs) => trs.map((tr) => [tr.querySelector('.file')?.textContent, (tr as HTMLElement).dataset.status]));
+    expect(rows).toEqual([
+      ['07-县司法局-年度报告.docx', 'ok'],
+      ['02-高新区-年度报告.html', 'error'],
+    ]);
+    const { report } = await downloadJson(page);
+    expect(report).toEqual(await cliJson(files));
+    // Findings point into the document, as in the CLI's report.
+    expect(report.files[1].findings[0].cells[0].location).toBe('表三 第4行「自然人」列');
+  });
+
   it('a zip bomb and random bytes among good files: one clear line each, the others are checked', async () => {
     const bad = badFiles();
     const bomb = bad.find((b) => b.code === 'zip-bomb');

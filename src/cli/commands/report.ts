@@ -4,6 +4,7 @@
  * HTML fragment for a website's CMS. A workbook with errors is refused (exit 1) unless --force; the
  * report then says on its first page that it failed the checks.
  */
+import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { isUserError } from '../../core/errors';
 import { Validator, loadRuleSet } from '../../core/validator';
@@ -32,6 +33,7 @@ Word 文档按党政机关公文格式排版（A4、仿宋三号正文、小标�
   --landscape              表三单独排在一张横向页面上（默认与全文一样纵向，表三在纵向页面上也排得下）
   --force                  工作簿有错误时仍然生成（首页注明未通过校验）；覆盖已存在的输出文件
   --lang zh|en             语言（默认中文）
+  -h, --help               显示本帮助
 
 退出码：0 已生成；1 工作簿有错误，未生成（加 --force 可生成）；2 用法错误或无法写出；3 工作簿无法读取。
 `,
@@ -49,6 +51,7 @@ Options:
   --landscape              put table 3 on a landscape page of its own (default: portrait, where it fits too)
   --force                  write even when the workbook has errors (the first page says so); replace an existing output
   --lang zh|en             language (default Chinese)
+  -h, --help               show this help
 
 Exit codes: 0 written; 1 the workbook has errors, nothing written (--force writes anyway); 2 usage error or output not writable; 3 unreadable workbook.
 `,
@@ -78,15 +81,29 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     ctx.stdout.write(help(ctx));
     return EXIT_OK;
   }
-  if (positionals.length !== 1) {
-    return usageError(ctx, '请指定一个工作簿。', 'Name one workbook.');
+  if (positionals.length === 0) return usageError(ctx, '请指定一个工作簿。', 'Name one workbook.');
+  if (positionals.length > 1) {
+    return usageError(ctx, `一次只能由一个工作簿生成年度报告，这里给了 ${positionals.length} 个。`, `One workbook at a time: ${positionals.length} were given.`);
   }
   const format = values.format as string;
   if (format !== 'docx' && format !== 'html') {
     return usageError(ctx, `未知的格式“${format}”，可选 docx、html。`, `Unknown format "${format}": use docx or html.`);
   }
   const input = positionals[0];
+  if (await stat(input).then((st) => st.isDirectory(), () => false)) {
+    return usageError(ctx, `“${input}”是文件夹：zwgk report 由一个工作簿文件生成报告，请给出其中的一个工作簿。`, `"${input}" is a folder: zwgk report makes the report of one workbook file; name one.`);
+  }
   const output = values.output ?? join(dirname(input), `${basename(input, extname(input))}-年度报告.${format}`);
+  // The name says what the file is: a Word document named .pdf, or a report named like a workbook
+  // (which a later --force would write over a unit's submission), is refused.
+  const wanted = format === 'docx' ? ['.docx'] : ['.html', '.htm'];
+  if (!wanted.includes(extname(output).toLowerCase())) {
+    return usageError(
+      ctx,
+      `输出文件“${output}”的扩展名与格式不符：--format ${format} 写出的是${format === 'docx' ? ' Word 文档，文件名须以 .docx 结尾' : ' HTML 片段，文件名须以 .html 或 .htm 结尾'}。`,
+      `The output "${output}" does not match the format: --format ${format} writes ${format === 'docx' ? 'a Word document, named *.docx' : 'an HTML fragment, named *.html or *.htm'}.`,
+    );
+  }
   const force = values.force === true;
   // The report never replaces the file it is made from, whatever the flags.
   const inputs = new InputSet();
@@ -117,8 +134,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const failedFindings = errors.length > 0 ? report.findings : null;
   const bytes =
     format === 'docx'
-      ? await buildReportDocx(snapshot, { failedFindings, landscape: values.landscape ? ['t3'] : [] })
-      : Buffer.from(buildReportHtml(snapshot, { failedFindings }), 'utf8');
+      ? await buildReportDocx(snapshot, { failedFindings, landscape: values.landscape ? ['t3'] : [], source: basename(input) })
+      : Buffer.from(buildReportHtml(snapshot, { failedFindings, source: basename(input) }), 'utf8');
   try {
     await writeFileAtomic(output, bytes, { force });
   } catch (e) {
@@ -131,6 +148,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       t(ctx, `注意：工作簿有 ${errors.length} 项错误，报告首页已注明未通过校验。\n`, `Note: the workbook has ${errors.length} error(s); the report's first page says it failed the checks.\n`),
     );
   }
+  ctx.stderr.write(t(ctx, `已生成年度报告：${output}\n`, `Report written: ${output}\n`));
   ctx.stdout.write(`${output}\n`);
   return EXIT_OK;
 }

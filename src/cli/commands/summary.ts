@@ -188,6 +188,10 @@ function todayIso(): string {
 /** Validates the batch, checks across units and writes the summary workbook; returns the exit code. */
 export async function summarise(paths: string[], opts: SummaryOptions, ctx: CliContext): Promise<number> {
   const locale = ctx.locale;
+  // An output naming one of the given inputs is refused first, whatever the flags (--force would not help).
+  const named = new InputSet();
+  await named.addAll([...paths, ...(opts.roster ? [opts.roster] : [])]);
+  if (await named.contains(opts.output)) throw outputIsInput(opts.output, '-o');
   // An existing output is refused before the batch is read, not after minutes of work.
   if (!opts.force && (await stat(opts.output).then(() => true, () => false))) {
     throw new UserError('output-exists', {

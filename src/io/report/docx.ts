@@ -31,6 +31,7 @@ import { buildReportDocument } from '../../core/report-doc/build';
 import type { DocBlock, DocCell, DocTable, ReportDocument, TableKey } from '../../core/report-doc/model';
 import type { Snapshot } from '../../core/snapshot';
 import { TITLE_SUFFIX } from '../../core/report-doc/structure';
+import { REPORT_SOURCE_PROPERTY } from '../output-marker';
 import { BODY_LINE, FIRST_LINE_INDENT, FONTS, PAGE, SIZE, TEXT_WIDTH, TEXT_WIDTH_LANDSCAPE } from './typography';
 
 export interface ReportDocxOptions {
@@ -40,6 +41,8 @@ export interface ReportDocxOptions {
   date?: Date;
   /** Tables printed on a landscape page of their own. Default: none (all tables fit the portrait page). */
   landscape?: readonly TableKey[];
+  /** File name of the workbook the report is made from, kept as the report's mark (REPORT_SOURCE_PROPERTY). */
+  source?: string;
 }
 
 const font = (eastAsia: string) => ({ ascii: FONTS.latin, hAnsi: FONTS.latin, eastAsia, cs: FONTS.latin });
@@ -210,6 +213,7 @@ export function reportToDocx(doc: ReportDocument, opts: ReportDocxOptions = {}):
     title: doc.title,
     description: '政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）',
     evenAndOddHeaderAndFooters: true,
+    ...(opts.source ? { customProperties: [{ name: REPORT_SOURCE_PROPERTY, value: opts.source }] } : {}),
     styles: {
       default: {
         document: { run: { font: font(FONTS.body), size: SIZE.body } },

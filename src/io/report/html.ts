@@ -3,6 +3,7 @@
  * editors strip <style> blocks and classes), real <table>s with rowspan/colspan and <thead> for the
  * header rows, every text escaped. Browser-safe.
  */
+import { REPORT_SOURCE_ATTRIBUTE } from '../output-marker';
 import { escapeHtml } from '../../core/format/escape';
 import type { Finding } from '../../core/report';
 import { buildReportDocument } from '../../core/report-doc/build';
@@ -50,9 +51,13 @@ function table(t: DocTable): string {
   );
 }
 
-/** The report as an HTML fragment (UTF-8 text), ready to paste into a CMS's source view. */
-export function reportDocumentToHtml(doc: ReportDocument): string {
-  const parts: string[] = [`<div style="${STYLE.root}">`, `<h1 style="${STYLE.title}">${escapeHtml(doc.title)}</h1>`];
+/**
+ * The report as an HTML fragment (UTF-8 text), ready to paste into a CMS's source view. `source`,
+ * the workbook's file name, is kept as the report's mark on the root element (REPORT_SOURCE_ATTRIBUTE).
+ */
+export function reportDocumentToHtml(doc: ReportDocument, source?: string): string {
+  const mark = source ? ` ${REPORT_SOURCE_ATTRIBUTE}="${escapeHtml(source)}"` : '';
+  const parts: string[] = [`<div style="${STYLE.root}"${mark}>`, `<h1 style="${STYLE.title}">${escapeHtml(doc.title)}</h1>`];
   if (doc.notice) parts.push(`<div style="${STYLE.notice}">${doc.notice.map((l) => `<p style="margin:0">${escapeHtml(l)}</p>`).join('')}</div>`);
   for (const block of doc.blocks) {
     if (block.kind === 'heading') parts.push(`<h2 style="${STYLE.h2}">${escapeHtml(block.text)}</h2>`);
@@ -64,6 +69,6 @@ export function reportDocumentToHtml(doc: ReportDocument): string {
 }
 
 /** The HTML fragment of a unit's report, from its snapshot (see buildReportDocx for `failedFindings`). */
-export function buildReportHtml(snapshot: Snapshot, opts: { failedFindings?: readonly Finding[] | null } = {}): string {
-  return reportDocumentToHtml(buildReportDocument(snapshot, opts));
+export function buildReportHtml(snapshot: Snapshot, opts: { failedFindings?: readonly Finding[] | null; source?: string } = {}): string {
+  return reportDocumentToHtml(buildReportDocument(snapshot, opts), opts.source);
 }
