@@ -15,6 +15,14 @@ export interface AtomicWriteOptions {
 }
 
 export async function writeFileAtomic(path: string, data: Uint8Array, opts: AtomicWriteOptions = {}): Promise<void> {
+  await writeAtomicWith(path, (temp) => fs.writeFile(temp, data, { flag: 'wx' }), opts);
+}
+
+/**
+ * The same, for a writer that produces the file itself (a stream): `write` creates the temporary
+ * file it is given (a name of its own in the target's folder) and resolves once it is complete.
+ */
+export async function writeAtomicWith(path: string, write: (temp: string) => Promise<void>, opts: AtomicWriteOptions = {}): Promise<void> {
   const target = resolve(path);
   const folder = dirname(target);
   await assertWritableTarget(path, target, folder, opts.force === true);
@@ -31,7 +39,7 @@ export async function writeFileAtomic(path: string, data: Uint8Array, opts: Atom
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    await fs.writeFile(temp, data, { flag: 'wx' });
+    await write(temp);
     if (opts.force) {
       await fs.rename(temp, target);
     } else {

@@ -29,7 +29,15 @@ const AFTER_DEFINED_NAMES = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotC
 /** Adds the marker to the workbook part of an open package (replacing an existing marker). */
 export function markPackage(pkg: OoxmlPackage, kind: OutputKind): void {
   const path = workbookPath(pkg);
-  let xml = pkg.text(path);
+  pkg.setText(path, markWorkbookXml(pkg.text(path), kind));
+}
+
+/**
+ * The workbook part's XML (xl/workbook.xml) with the marker added (replacing an existing marker):
+ * for writers that produce the part themselves, such as the streamed summary (io/summary-stream).
+ */
+export function markWorkbookXml(source: string, kind: OutputKind): string {
+  let xml = source;
   const prefix = rootPrefix(xml);
   const marker = `<${qn(prefix, 'definedName')} name="${OUTPUT_MARKER_NAME}" hidden="1">"${MARKER_VALUE[kind]}"</${qn(prefix, 'definedName')}>`;
   const root = rootElement(xml);
@@ -47,7 +55,7 @@ export function markPackage(pkg: OoxmlPackage, kind: OutputKind): void {
     const at = next ? next.start : root.closeStart;
     xml = `${xml.slice(0, at)}<${qn(prefix, 'definedNames')}>${marker}</${qn(prefix, 'definedNames')}>${xml.slice(at)}`;
   }
-  pkg.setText(path, xml);
+  return xml;
 }
 
 /** Returns a copy of workbook bytes (.xlsx) with the marker added. */

@@ -43,9 +43,9 @@ export const MISSING_SHEET = '未报送';
 export const UNITS_TABLE = 'UnitSummary';
 export const ISSUES_TABLE = 'UnitFindings';
 
-const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
-const UNREADABLE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
-const ERROR_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF9C0006' } };
+export const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+export const UNREADABLE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+export const ERROR_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF9C0006' } };
 
 /** Unit text as a cell value: always a plain string (or empty), never anything Excel would evaluate. */
 function text(v: string | null | undefined): string | null {
@@ -54,9 +54,12 @@ function text(v: string | null | undefined): string | null {
 
 /** Rows above each list's header: the title and a line of facts. The header row follows. */
 const TITLE_ROWS = 2;
-const HEADER_ROW = TITLE_ROWS + 1;
+export const HEADER_ROW = TITLE_ROWS + 1;
 
-function titleLines(model: SummaryModel, sheetTitle: string): [string, string] {
+/** What the title rows need of a model (the streamed writer has no list of issues in memory). */
+export type TitleModel = Pick<SummaryModel, 'locale' | 'info' | 'title'> & { rows: { length: number } };
+
+function titleLines(model: TitleModel, sheetTitle: string): [string, string] {
   const zh = model.locale === 'zh-CN';
   const t = model.title ?? {
     unitName: undefined,
@@ -79,9 +82,9 @@ function titleLines(model: SummaryModel, sheetTitle: string): [string, string] {
  * A list sheet ready for paper: title and facts above the header, header frozen and repeated on
  * every printed page, A4 landscape one page wide, centred, page numbers in the footer.
  */
-function listSheet(wb: ExcelJS.Workbook, name: string, model: SummaryModel, columns: number, xSplit = 0): ExcelJS.Worksheet {
-  const zh = model.locale === 'zh-CN';
-  const ws = wb.addWorksheet(name, {
+export function listSheetOptions(locale: Locale, xSplit = 0): Partial<ExcelJS.AddWorksheetOptions> {
+  const zh = locale === 'zh-CN';
+  return {
     views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit, topLeftCell: `${xSplit ? 'C' : 'A'}${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }],
     pageSetup: {
       paperSize: 9,
@@ -94,7 +97,11 @@ function listSheet(wb: ExcelJS.Workbook, name: string, model: SummaryModel, colu
       printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
     },
     headerFooter: { oddFooter: zh ? '&C第 &P 页，共 &N 页' : '&CPage &P of &N' },
-  });
+  };
+}
+
+/** The title and facts rows of a list sheet (rows 1 and 2, merged across the columns). */
+export function writeTitleRows(ws: ExcelJS.Worksheet, model: TitleModel, name: string, columns: number): void {
   const [title, facts] = titleLines(model, name).map((x) => cellText(x));
   const last = Math.max(columns, 2);
   ws.getCell(1, 1).value = title;
@@ -105,7 +112,41 @@ function listSheet(wb: ExcelJS.Workbook, name: string, model: SummaryModel, colu
   ws.mergeCells(2, 1, 2, last);
   ws.getRow(1).height = 24;
   ws.getRow(2).height = 18;
+}
+
+function listSheet(wb: ExcelJS.Workbook, name: string, model: SummaryModel, columns: number, xSplit = 0): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, listSheetOptions(model.locale, xSplit));
+  writeTitleRows(ws, model, name, columns);
   return ws;
+}
+
+/** The 汇总 header row: narrow columns, so the header wraps ("结转下年度" in two lines) rather than widening the page. */
+export function styleUnitsHeader(ws: ExcelJS.Worksheet, columns: number): void {
+  const header = ws.getRow(HEADER_ROW);
+  header.height = 32;
+  for (let c = 1; c <= columns; c++) header.getCell(c).alignment = { wrapText: true, vertical: 'middle' };
+}
+
+/** Fills a 汇总 row of a unit with errors (red) or an unreadable file (grey); `row` is the sheet row. */
+export function paintUnitRow(row: ExcelJS.Row, status: UnitRow['status'], columns: number): void {
+  const fill = status === 'error' ? ERROR_FILL : status === 'unreadable' ? UNREADABLE_FILL : null;
+  if (!fill) return;
+  for (let c = 1; c <= columns; c++) {
+    const cell = row.getCell(c);
+    cell.fill = fill;
+    if (status === 'error') cell.font = ERROR_FONT;
+  }
+}
+
+/** Wrapped text with the row height set: LibreOffice and WPS do not grow rows a program wrote. */
+export function styleIssueRow(row: ExcelJS.Row, values: readonly unknown[], widths: readonly number[]): void {
+  let lines = 1;
+  values.forEach((v, i) => {
+    const wrap = widths[i] >= 16;
+    if (wrap && typeof v === 'string') lines = Math.max(lines, wrappedLines(v, widths[i]));
+    row.getCell(i + 1).alignment = wrap ? { wrapText: true, vertical: 'top' } : { vertical: 'top' };
+  });
+  row.height = rowHeightFor(lines);
 }
 
 function addUnitsSheet(wb: ExcelJS.Workbook, model: SummaryModel): void {
@@ -114,21 +155,9 @@ function addUnitsSheet(wb: ExcelJS.Workbook, model: SummaryModel): void {
   const ws = listSheet(wb, SUMMARY_SHEET, model, sheet.columns.length, 2);
   addTableOrHeader(ws, UNITS_TABLE, sheet.columns, sheet.rows, model.locale);
   sheet.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  // Narrow columns: the header wraps ("结转下年度" in two lines) rather than widening the page.
-  const header = ws.getRow(HEADER_ROW);
-  header.height = 32;
-  for (let c = 1; c <= sheet.columns.length; c++) header.getCell(c).alignment = { wrapText: true, vertical: 'middle' };
+  styleUnitsHeader(ws, sheet.columns.length);
   ws.getColumn(6).alignment = { shrinkToFit: true };
-  const paint = (index: number, fill: ExcelJS.Fill, font?: Partial<ExcelJS.Font>): void => {
-    const row = ws.getRow(index + HEADER_ROW + 1);
-    for (let c = 1; c <= sheet.columns.length; c++) {
-      const cell = row.getCell(c);
-      cell.fill = fill;
-      if (font) cell.font = font;
-    }
-  };
-  sheet.errorRows.forEach((i) => paint(i, ERROR_FILL, ERROR_FONT));
-  sheet.greyRows.forEach((i) => paint(i, UNREADABLE_FILL));
+  model.rows.forEach((r, i) => paintUnitRow(ws.getRow(i + HEADER_ROW + 1), r.status, sheet.columns.length));
 }
 
 function addIssuesSheet(wb: ExcelJS.Workbook, model: SummaryModel): void {
@@ -136,28 +165,21 @@ function addIssuesSheet(wb: ExcelJS.Workbook, model: SummaryModel): void {
   const ws = listSheet(wb, ISSUES_SHEET, model, sheet.columns.length);
   addTableOrHeader(ws, ISSUES_TABLE, sheet.columns, sheet.rows, model.locale);
   sheet.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  // Wrapped text with the row height set: LibreOffice and WPS do not grow rows a program wrote.
-  const wrapped = sheet.columns.map((_, i) => i).filter((i) => sheet.widths[i] >= 16);
-  sheet.rows.forEach((values, r) => {
-    const row = ws.getRow(HEADER_ROW + 1 + r);
-    let lines = 1;
-    values.forEach((v, i) => {
-      const wrap = wrapped.includes(i);
-      if (wrap && typeof v === 'string') lines = Math.max(lines, wrappedLines(v, sheet.widths[i]));
-      row.getCell(i + 1).alignment = wrap ? { wrapText: true, vertical: 'top' } : { vertical: 'top' };
-    });
-    row.height = rowHeightFor(lines);
-  });
+  sheet.rows.forEach((values, r) => styleIssueRow(ws.getRow(HEADER_ROW + 1 + r), values, sheet.widths));
 }
 
-function addMissingSheet(wb: ExcelJS.Workbook, model: SummaryModel, missing: readonly RosterEntry[]): void {
+/**
+ * Fills the 未报送 sheet, added by the caller as `wb.addWorksheet(MISSING_SHEET, listSheetOptions(locale))`
+ * (roster-sized, never batch-sized: both writers fill it the same way).
+ */
+export function writeMissingSheet(ws: ExcelJS.Worksheet, model: TitleModel, missing: readonly RosterEntry[]): void {
   // the rows are the core's 未报送 model (the add-in writes the same ones)
   const sheet = missingSheet(missing, model.locale);
-  const ws = listSheet(wb, MISSING_SHEET, model, sheet.columns.length);
+  writeTitleRows(ws, model, MISSING_SHEET, sheet.columns.length);
   const header = ws.getRow(HEADER_ROW);
   header.values = sheet.columns;
   header.font = { bold: true };
-  for (const r of sheet.rows) ws.addRow(r.map((v) => (typeof v === 'string' ? text(v) : v)));
+  sheet.rows.forEach((r, i) => (ws.getRow(HEADER_ROW + 1 + i).values = r.map((v) => (typeof v === 'string' ? text(v) : v))));
   sheet.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 }
 
@@ -174,7 +196,12 @@ function addTableOrHeader(ws: ExcelJS.Worksheet, name: string, columns: string[]
     header.font = { bold: true };
     return;
   }
-  ws.addTable({
+  ws.addTable(tableProperties(name, columns, rows, locale));
+}
+
+/** The Excel table of a list sheet (both writers): under the title rows, filter buttons, totals label in the sheet's language. */
+export function tableProperties(name: string, columns: readonly string[], rows: unknown[][], locale: Locale): ExcelJS.TableProperties {
+  return {
     name,
     ref: `A${HEADER_ROW}`,
     headerRow: true,
@@ -182,12 +209,12 @@ function addTableOrHeader(ws: ExcelJS.Worksheet, name: string, columns: string[]
     style: { theme: 'TableStyleLight9', showRowStripes: true },
     columns: columns.map((c, i) => (i === 0 ? { name: c, filterButton: true, totalsRowLabel: TOTALS_LABEL[locale] } : { name: c, filterButton: true })),
     rows,
-  });
+  };
 }
 
-const TOTALS_LABEL: Record<Locale, string> = { 'zh-CN': '合计', en: 'Total' };
+export const TOTALS_LABEL: Record<Locale, string> = { 'zh-CN': '合计', en: 'Total' };
 
-function templateValues(model: SummaryModel): Record<string, CellInput> {
+export function templateValues(model: Pick<SummaryModel, 'sums' | 'info'>): Record<string, CellInput> {
   const values: Record<string, CellInput> = { ...model.sums };
   for (const [name, v] of Object.entries(model.info)) {
     if (v === null) continue;
@@ -201,15 +228,21 @@ function templateValues(model: SummaryModel): Record<string, CellInput> {
   return values;
 }
 
-/** Builds the summary workbook in memory. */
-export async function buildSummaryWorkbook(model: SummaryModel): Promise<ExcelJS.Workbook> {
+/** The standard template holding the sums and the 合计's cells, without the clerks' guide. */
+export async function buildSumsTemplate(model: Pick<SummaryModel, 'sums' | 'info'>): Promise<ExcelJS.Workbook> {
   const wb = await buildTemplate({ values: templateValues(model) });
   // The clerks' 填报说明 is for units filling the template, not for a summary sent up.
   const guide = wb.getWorksheet(sheetSpec('guide').name);
   if (guide) wb.removeWorksheet(guide.id);
+  return wb;
+}
+
+/** Builds the summary workbook in memory (the web page; the CLI streams it: io/summary-stream). */
+export async function buildSummaryWorkbook(model: SummaryModel): Promise<ExcelJS.Workbook> {
+  const wb = await buildSumsTemplate(model);
   addUnitsSheet(wb, model);
   addIssuesSheet(wb, model);
-  if (model.missing) addMissingSheet(wb, model, model.missing);
+  if (model.missing) writeMissingSheet(wb.addWorksheet(MISSING_SHEET, listSheetOptions(model.locale)), model, model.missing);
   // The per-unit table comes first and is the sheet that opens; the 合计 sheets follow in template order.
   // ExcelJS orders sheets by the untyped `orderNo` it gives each worksheet (workbook.worksheets sorts by it).
   const added = [SUMMARY_SHEET, ISSUES_SHEET, MISSING_SHEET];

@@ -1,8 +1,9 @@
 /**
  * `zwgk summary FILES|DIRS... -o 汇总.xlsx`: validates every submission one after the other (one
  * bad file never stops the batch), checks across units (and across years with --previous), and
- * writes one summary workbook. Only a row per unit, the running sums and the findings are kept,
- * never the snapshots, so memory stays flat as the batch grows.
+ * writes one summary workbook. Only a row per unit and the running sums are kept in memory, never
+ * the snapshots; each unit's findings go to a spool on disk and the workbook is written as a
+ * stream, so memory stays flat as the batch grows.
  */
 import { stat } from 'node:fs/promises';
 import { UNIT_TYPES } from '../../core/catalogue';
@@ -11,10 +12,11 @@ import { UserError } from '../../core/errors';
 import type { Snapshot } from '../../core/snapshot';
 import { SummaryBatch, type BatchValidator } from '../../core/summary/batch';
 import { applyRoster, type RosterEntry } from '../../core/summary/roster';
+import type { IssueRow } from '../../core/summary/unit-row';
 import { loadRuleSet } from '../../core/validator';
-import { writeFileAtomic } from '../../io/atomic-write';
+import { IssueSpool } from '../../io/issue-spool';
 import { loadRuleSources } from '../../io/load-rules';
-import { summaryWorkbookBytes } from '../../io/summary-writer';
+import { writeSummaryWorkbookFile } from '../../io/summary-stream';
 import { type OptionSpec, parseCommandArgs } from '../args';
 import { collectInputs, diskPathOf } from '../batch';
 import type { CheckedFile, JobSetup } from '../file-job';
@@ -202,17 +204,20 @@ export async function summarise(paths: string[], opts: SummaryOptions, ctx: CliC
   loadRuleSet(await loadRuleSources(ruleDirs.map((d) => d ?? undefined)));
   const setup: JobSetup = { ruleDirs, locale, previous: null };
   const guard = new ReadGuard({ timeoutSeconds: opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS, setup, workers: opts.jobs });
+  // Each unit's findings wait on disk for the 问题清单 (thousands of units, tens of thousands of findings).
+  const spool = new IssueSpool();
   try {
     // A summary is of many files: the first worker starts loading now, alongside this thread.
     guard.prestart();
-    return await summariseWith(guard, setup, paths, opts, ctx);
+    return await summariseWith(guard, spool, setup, paths, opts, ctx);
   } finally {
     // The worker is unref'd, so an exception above cannot leave the process hanging either.
     await guard.close();
+    spool.dispose();
   }
 }
 
-async function summariseWith(guard: ReadGuard, setup: JobSetup, paths: string[], opts: SummaryOptions, ctx: CliContext): Promise<number> {
+async function summariseWith(guard: ReadGuard, spool: IssueSpool, setup: JobSetup, paths: string[], opts: SummaryOptions, ctx: CliContext): Promise<number> {
   const locale = ctx.locale;
   const inputs = new InputSet();
   // The roster and last year's files are read under the same guard as the submissions.
@@ -254,6 +259,7 @@ async function summariseWith(guard: ReadGuard, setup: JobSetup, paths: string[],
   };
   const watch = opts.previous ? new PreviousWatch(opts.previous) : null;
   const batch = new SummaryBatch(precomputed, {
+    issueSink: spool,
     locale,
     includeAll: opts.includeAll,
     previous: async (snapshot) => {
@@ -267,18 +273,26 @@ async function summariseWith(guard: ReadGuard, setup: JobSetup, paths: string[],
   const progress = new Progress(ctx, files.length);
   for (const [i, file] of files.entries()) {
     progress.update(i, file);
+    let snapshot: Snapshot | null = null;
     await batch.add(file, async () => {
       const checked = await guard.check(file, files.slice(i + 1, i + 1 + guard.lookahead));
       checkedBy.set(checked.snapshot, checked);
+      snapshot = checked.snapshot;
       return checked.snapshot;
     });
+    // The batch has taken the unit's row, sums and findings: the file's snapshot and report go now,
+    // not whenever a collection gets round to the weak map's entry.
+    if (snapshot) checkedBy.delete(snapshot);
   }
   progress.done();
+  // Every file has been read: the reading worker's memory goes back before the summary is written
+  // (closing again at the end does nothing).
+  await guard.close();
   const previousNote = watch?.closingNote();
   if (previousNote) ctx.stderr.write(previousNote);
 
   if (!batch.hasReadable) {
-    for (const i of batch.issuesSoFar) ctx.stderr.write(`${i.file}：${i.message}\n`);
+    for await (const i of spool.rows()) ctx.stderr.write(`${i.file}：${i.message}\n`);
     ctx.stderr.write(t(ctx, '没有可读取的报送文件，未生成汇总工作簿。\n', 'No submission could be read; no summary workbook was written.\n'));
     return EXIT_UNREADABLE;
   }
@@ -332,8 +346,12 @@ async function summariseWith(guard: ReadGuard, setup: JobSetup, paths: string[],
   }
 
   const title = { unitName: opts.unitName, year: result.majorityYear, date: opts.date ?? todayIso(), units: result.units };
-  const bytes = await summaryWorkbookBytes({ locale, rows, issues, missing, sums: result.sums, info: result.info, title });
-  await writeFileAtomic(opts.output, bytes, { force: opts.force });
+  // The 问题清单 lists each unit's findings and those across units (spooled, in that order), then the roster's.
+  async function* allIssues(): AsyncGenerator<IssueRow> {
+    yield* spool.rows();
+    yield* issues;
+  }
+  await writeSummaryWorkbookFile(opts.output, { locale, rows, issues: allIssues(), missing, sums: result.sums, info: result.info, title }, { force: opts.force });
 
   const withErrors = rows.filter((r) => r.status === 'error').length;
   const unreadable = rows.filter((r) => r.status === 'unreadable').length;

@@ -11,7 +11,7 @@ import { checkFile, type PipelineOptions, type PipelineValidator } from '../pipe
 import type { Locale } from '../report';
 import type { Snapshot } from '../snapshot';
 import { SumAccumulator } from './aggregate';
-import { crossUnitFindings } from './cross-unit';
+import { planCrossUnit } from './cross-unit';
 import { matchRoster, type RosterEntry } from './roster';
 import { summaryInfoValues, type SummaryInfoOptions, type SummaryInfoValues } from './summary-info';
 import { addFindingsToRow, issueRow, rowFromReport, unreadableRow, type IssueRow, type UnitRow } from './unit-row';
@@ -29,6 +29,13 @@ export interface SummaryBatchOptions {
   previous?: PipelineOptions['previous'];
   /** Units expected to report (名册): roster units without a submission become U-MISSING and the 未报送 list. */
   roster?: readonly RosterEntry[];
+  /**
+   * Where the findings go (a host's spool on disk, so a batch of thousands keeps none in memory):
+   * each unit's as it is added, then in `finish` those across units and of the roster, in the
+   * order of the list. With a sink, the result's `issues` is empty (a host appends any further
+   * findings after the sink's) and `issuesSoFar` is empty.
+   */
+  issueSink?: { push(row: IssueRow): void };
 }
 
 export interface SummaryResult {
@@ -50,7 +57,9 @@ type FinishInfo = Omit<SummaryInfoOptions, 'year' | 'units' | 'unitTypes' | 'sum
 export class SummaryBatch {
   private readonly rows: UnitRow[] = [];
   private readonly issues: IssueRow[] = [];
-  /** The summed numbers of each unit in the sums (about 2 KB a unit), by row index. */
+  /** The findings of each unit: kept in `issues`, or handed to the host's sink. */
+  private readonly unitIssues: { push(row: IssueRow): void };
+  /** The summed numbers of each unit in the sums (its non-zero cells: a few hundred bytes), by row index. */
   private readonly numbers = new Map<number, Float64Array>();
   /** Running sums per report year, so units of another year can be left out once the majority is known. */
   private readonly sumsByYear = new Map<number | null, SumAccumulator>();
@@ -58,7 +67,9 @@ export class SummaryBatch {
   constructor(
     private readonly validator: BatchValidator,
     private readonly opts: SummaryBatchOptions,
-  ) {}
+  ) {
+    this.unitIssues = opts.issueSink ?? this.issues;
+  }
 
   /** Reads and validates one file (the core pipeline); a file that fails becomes an unreadable row, never an exception. */
   async add(file: string, read: () => Snapshot | Promise<Snapshot>): Promise<UnitRow> {
@@ -67,7 +78,7 @@ export class SummaryBatch {
     if (!outcome.ok) return this.addUnreadable(file, outcome.code, outcome.messages[locale]);
     const { snapshot, report } = outcome;
     const row = rowFromReport(this.rows.length, file, snapshot, report);
-    for (const f of report.findings) this.issues.push(issueRow(row, f, locale));
+    for (const f of report.findings) this.unitIssues.push(issueRow(row, f, locale));
     if (row.status !== 'error' || this.opts.includeAll) {
       const year = row.unit.year;
       let acc = this.sumsByYear.get(year);
@@ -86,7 +97,7 @@ export class SummaryBatch {
     const row = unreadableRow(this.rows.length, file);
     row.counts.error = 1;
     this.rows.push(row);
-    this.issues.push(issueRow(row, { rule: code, severity: 'error', message, cells: [] }, this.opts.locale));
+    this.unitIssues.push(issueRow(row, { rule: code, severity: 'error', message, cells: [] }, this.opts.locale));
     return row;
   }
 
@@ -99,7 +110,7 @@ export class SummaryBatch {
     return this.rows.some((r) => r.status !== 'unreadable');
   }
 
-  /** The issues so far (for a caller that reports why nothing could be read). */
+  /** The issues so far (for a caller that reports why nothing could be read); empty with an issueSink. */
   get issuesSoFar(): readonly IssueRow[] {
     return this.issues;
   }
@@ -115,7 +126,8 @@ export class SummaryBatch {
   async finish(a: unknown, b?: FinishInfo): Promise<SummaryResult> {
     const info = (b ?? a) as FinishInfo;
     const rows = this.rows;
-    const cross = crossUnitFindings(rows);
+    // Made row by row: a sink takes each row's findings before the next row's are made.
+    const cross = planCrossUnit(rows);
     const year = cross.majorityYear;
     const sums = this.sumsByYear.get(year) ?? new SumAccumulator();
     // Units without a readable year (only summed with includeAll) count with the batch's year.
@@ -124,11 +136,12 @@ export class SummaryBatch {
       if (noYear) sums.merge(noYear);
     }
     const issues = this.issues.slice();
+    const list = this.opts.issueSink ?? issues;
     for (const row of rows) {
-      const found = cross.byRow.get(row.index);
-      if (!found) continue;
+      const found = cross.findingsFor(row);
+      if (found.length === 0) continue;
       addFindingsToRow(row, found);
-      for (const f of found) issues.push(issueRow(row, f, this.opts.locale));
+      for (const f of found) list.push(issueRow(row, f, this.opts.locale));
       // only an error (a duplicate, another year) takes a unit out; a warning such as 雷同 text does not
       if (row.inSums && found.some((f) => f.severity === 'error')) {
         row.inSums = false;
@@ -140,7 +153,7 @@ export class SummaryBatch {
     if (this.opts.roster) {
       const match = matchRoster(this.opts.roster, rows);
       missing = match.missing;
-      match.findings.forEach((f, i) => issues.push(issueRow({ unit: { ...EMPTY_UNIT, name: match.missing[i].name }, file: '' }, f, this.opts.locale)));
+      match.findings.forEach((f, i) => list.push(issueRow({ unit: { ...EMPTY_UNIT, name: match.missing[i].name }, file: '' }, f, this.opts.locale)));
     }
     const totals = sums.totals();
     return {

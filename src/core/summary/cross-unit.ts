@@ -55,12 +55,6 @@ function validCode(code: string | null): boolean {
   return code !== null && checkCreditCode(code).checkOk;
 }
 
-function push(map: Map<number, Finding[]>, index: number, f: Finding): void {
-  const list = map.get(index);
-  if (list) list.push(f);
-  else map.set(index, [f]);
-}
-
 function groupBy(rows: readonly UnitRow[], key: (r: UnitRow) => string | null): Map<string, UnitRow[]> {
   const groups = new Map<string, UnitRow[]>();
   for (const r of rows) {
@@ -117,78 +111,130 @@ function namedOthers(group: readonly UnitRow[], self: UnitRow, keep: (o: UnitRow
 }
 
 export function crossUnitFindings(rows: readonly UnitRow[]): CrossUnitResult {
+  const plan = planCrossUnit(rows);
   const byRow = new Map<number, Finding[]>();
+  for (const r of rows) {
+    const found = plan.findingsFor(r);
+    if (found.length) byRow.set(r.index, found);
+  }
+  return { majorityYear: plan.majorityYear, byRow };
+}
 
-  // U-DUPLICATE by code.
+/**
+ * The checks across units, prepared once for a batch (the groups of alike units and the majority
+ * year): the findings of each row are made when asked for, so a caller that hands them on row by
+ * row (the summary's spool) never holds those of the whole batch — a batch of units that all
+ * share a text has two findings a unit.
+ */
+export interface CrossUnitPlan {
+  /** The year most submissions report; null when no submission has a year. */
+  majorityYear: number | null;
+  /** The findings of one row of the batch, in check order (U-DUPLICATE by code, by name, U-SAME-TEXT, U-YEAR). */
+  findingsFor(r: UnitRow): Finding[];
+}
+
+export function planCrossUnit(rows: readonly UnitRow[]): CrossUnitPlan {
   const byCode = groupBy(rows, (r) => codeKey(r.unit.code));
-  for (const [code, group] of byCode) {
-    if (group.length < 2) continue;
-    for (const r of group) {
-      const others = namedOthers(group, r, () => true, group.length - 1);
-      push(
-        byRow,
-        r.index,
+  const byName = groupBy(rows, (r) => nameKey(r.unit.name));
+  const texts = COMPARED_SECTIONS.map((section) => ({
+    section,
+    groups: groupBy(rows, (r) => {
+      const sig = r.narrative?.[section.name];
+      return sig ? `${sig.hash}:${sig.length}` : null;
+    }),
+  }));
+  // Counted once per group, so a large group stays linear: how many share each code, and how many codes are valid.
+  const nameStats = new Map<string, { perCode: Map<string | null, number>; invalid: number }>();
+  const statsOf = (name: string, group: readonly UnitRow[]): { perCode: Map<string | null, number>; invalid: number } => {
+    let stats = nameStats.get(name);
+    if (!stats) {
+      const perCode = new Map<string | null, number>();
+      let invalid = 0;
+      for (const o of group) {
+        const c = codeKey(o.unit.code);
+        perCode.set(c, (perCode.get(c) ?? 0) + 1);
+        if (!validCode(c)) invalid += 1;
+      }
+      nameStats.set(name, (stats = { perCode, invalid }));
+    }
+    return stats;
+  };
+  const year = majorityYear(rows);
+
+  const findingsFor = (r: UnitRow): Finding[] => {
+    if (r.status === 'unreadable') return [];
+    const out: Finding[] = [];
+
+    // U-DUPLICATE by code.
+    const code = codeKey(r.unit.code);
+    const sameCode = code === null ? undefined : byCode.get(code);
+    if (code !== null && sameCode && sameCode.length >= 2) {
+      const others = namedOthers(sameCode, r, () => true, sameCode.length - 1);
+      out.push(
         finding(
           'U-DUPLICATE',
           {
-            'zh-CN': `统一社会信用代码 ${code} 在本批次中出现 ${group.length} 次（另见：${others.zh}）：同一单位只应报送一份，请删除重复的文件或更正代码。`,
-            en: `The credit code ${code} occurs ${group.length} times in this batch (also in: ${others.en}): keep one submission per unit, remove the duplicate file or correct the code.`,
+            'zh-CN': `统一社会信用代码 ${code} 在本批次中出现 ${sameCode.length} 次（另见：${others.zh}）：同一单位只应报送一份，请删除重复的文件或更正代码。`,
+            en: `The credit code ${code} occurs ${sameCode.length} times in this batch (also in: ${others.en}): keep one submission per unit, remove the duplicate file or correct the code.`,
           },
           r.cells.code ? [r.cells.code] : [],
-          { code, count: group.length, others: others.value },
+          { code, count: sameCode.length, others: others.value },
         ),
       );
     }
-  }
 
-  // U-DUPLICATE by name, for units whose codes differ (or are missing): same code is reported above.
-  const byName = groupBy(rows, (r) => nameKey(r.unit.name));
-  for (const [name, group] of byName) {
-    if (group.length < 2) continue;
-    // Counted once per group, so a large group stays linear: how many share each code, and how many codes are valid.
-    const perCode = new Map<string | null, number>();
-    let invalid = 0;
-    for (const o of group) {
-      const c = codeKey(o.unit.code);
-      perCode.set(c, (perCode.get(c) ?? 0) + 1);
-      if (!validCode(c)) invalid += 1;
-    }
-    for (const r of group) {
-      const mine = codeKey(r.unit.code);
+    // U-DUPLICATE by name, for units whose codes differ (or are missing): same code is reported above.
+    const name = nameKey(r.unit.name);
+    const sameName = name === null ? undefined : byName.get(name);
+    if (name !== null && sameName && sameName.length >= 2) {
+      const { perCode, invalid } = statsOf(name, sameName);
+      const mine = code;
       const differs = (o: UnitRow): boolean => mine === null || codeKey(o.unit.code) !== mine;
-      const total = mine === null ? group.length - 1 : group.length - (perCode.get(mine) ?? 1);
-      if (total === 0) continue;
-      const others = namedOthers(group, r, differs, total);
-      // two 城关镇人民政府 of one city: valid, different codes already prove they are different bodies
-      // (the others here all have codes other than mine, so none of them is invalid when no row of the group is)
-      const distinct = mine !== null && validCode(mine) && invalid === 0;
-      push(
-        byRow,
-        r.index,
+      const total = mine === null ? sameName.length - 1 : sameName.length - (perCode.get(mine) ?? 1);
+      if (total > 0) {
+        const others = namedOthers(sameName, r, differs, total);
+        // two 城关镇人民政府 of one city: valid, different codes already prove they are different bodies
+        // (the others here all have codes other than mine, so none of them is invalid when no row of the group is)
+        const distinct = mine !== null && validCode(mine) && invalid === 0;
+        out.push(
+          finding(
+            'U-DUPLICATE',
+            {
+              'zh-CN': `单位名称“${name}”在本批次中出现 ${sameName.length} 次（另见：${others.zh}）：同一单位只应报送一份；如果是不同单位，请填写完整的单位名称。`,
+              en: `The unit name "${name}" occurs ${sameName.length} times in this batch (also in: ${others.en}): keep one submission per unit; if these are different units, give each its full name.`,
+            },
+            r.cells.name ? [r.cells.name] : [],
+            { name, count: sameName.length, others: others.value },
+            distinct ? 'warning' : 'error',
+          ),
+        );
+      }
+    }
+
+    // U-SAME-TEXT: a narrative section word for word the same as another unit's of the batch.
+    for (const { section, groups } of texts) {
+      const sig = r.narrative?.[section.name];
+      const group = sig ? groups.get(`${sig.hash}:${sig.length}`) : undefined;
+      if (!sig || !group || group.length < 2) continue;
+      const others = namedOthers(group, r, () => true, group.length - 1);
+      const length = sig.length;
+      out.push(
         finding(
-          'U-DUPLICATE',
+          'U-SAME-TEXT',
           {
-            'zh-CN': `单位名称“${name}”在本批次中出现 ${group.length} 次（另见：${others.zh}）：同一单位只应报送一份；如果是不同单位，请填写完整的单位名称。`,
-            en: `The unit name "${name}" occurs ${group.length} times in this batch (also in: ${others.en}): keep one submission per unit; if these are different units, give each its full name.`,
+            'zh-CN': `文字部分“${section.label}”与本批次 ${others.zh} 的同一部分完全相同（${length} 字）。年度报告内容雷同的，按国办公开办函〔2021〕30号须追究责任：请各单位按本单位实际情况撰写。`,
+            en: `Narrative "${section.labelEn}" is word for word the same as in ${others.en} of this batch (${length} characters). Each unit writes its own report.`,
           },
-          r.cells.name ? [r.cells.name] : [],
-          { name, count: group.length, others: others.value },
-          distinct ? 'warning' : 'error',
+          [sig.cell],
+          { section: section.name, length, others: others.value },
+          'warning',
         ),
       );
     }
-  }
 
-  sameTextFindings(rows, byRow);
-
-  // U-YEAR against the majority year.
-  const year = majorityYear(rows);
-  if (year !== null) {
-    for (const r of rows) {
-      if (r.status === 'unreadable' || r.unit.year === null || r.unit.year === year) continue;
-      push(
-        byRow,
-        r.index,
+    // U-YEAR against the majority year.
+    if (year !== null && r.unit.year !== null && r.unit.year !== year) {
+      out.push(
         finding(
           'U-YEAR',
           {
@@ -200,38 +246,7 @@ export function crossUnitFindings(rows: readonly UnitRow[]): CrossUnitResult {
         ),
       );
     }
-  }
-  return { majorityYear: year, byRow };
-}
-
-/** U-SAME-TEXT: a narrative section word for word the same as another unit's of the batch. */
-function sameTextFindings(rows: readonly UnitRow[], byRow: Map<number, Finding[]>): void {
-  for (const section of COMPARED_SECTIONS) {
-    const groups = groupBy(rows, (r) => {
-      const sig = r.narrative?.[section.name];
-      return sig ? `${sig.hash}:${sig.length}` : null;
-    });
-    for (const group of groups.values()) {
-      if (group.length < 2) continue;
-      for (const r of group) {
-        const others = namedOthers(group, r, () => true, group.length - 1);
-        const sig = r.narrative?.[section.name];
-        const length = sig?.length ?? 0;
-        push(
-          byRow,
-          r.index,
-          finding(
-            'U-SAME-TEXT',
-            {
-              'zh-CN': `文字部分“${section.label}”与本批次 ${others.zh} 的同一部分完全相同（${length} 字）。年度报告内容雷同的，按国办公开办函〔2021〕30号须追究责任：请各单位按本单位实际情况撰写。`,
-              en: `Narrative "${section.labelEn}" is word for word the same as in ${others.en} of this batch (${length} characters). Each unit writes its own report.`,
-            },
-            sig ? [sig.cell] : [],
-            { section: section.name, length, others: others.value },
-            'warning',
-          ),
-        );
-      }
-    }
-  }
+    return out;
+  };
+  return { majorityYear: year, findingsFor };
 }

@@ -67,27 +67,34 @@ export function unitColumns(locale: Locale): string[] {
   ];
 }
 
-export function unitsSheet(rows: readonly UnitRow[], locale: Locale): SummarySheet {
+/** One row of the 汇总 sheet: `i` is the row's 0-based position (its 序号 is i + 1). */
+export function unitSheetRow(r: UnitRow, i: number, locale: Locale): SheetValue[] {
   const yes = locale === 'zh-CN' ? '是' : 'yes';
   const no = locale === 'zh-CN' ? '否' : 'no';
+  return [
+    i + 1,
+    text(r.unit.name),
+    text(r.unit.code),
+    text(r.unit.type),
+    r.unit.year,
+    text(r.file),
+    STATUS_LABEL[r.status][locale],
+    r.counts.error,
+    r.counts.warning,
+    r.inSums ? yes : no,
+    ...KEY_TOTALS.map((k) => r.totals[k.id]),
+  ];
+}
+
+/** Column widths of the 汇总 sheet in characters: narrow enough that A4 landscape, one page wide, stays legible. */
+export const UNIT_COLUMN_WIDTHS: readonly number[] = [5, 24, 19, 14, 6, 24, 7, 6, 6, 6, ...KEY_TOTALS.map(() => 8)];
+
+export function unitsSheet(rows: readonly UnitRow[], locale: Locale): SummarySheet {
   return {
     name: UNITS_SHEET_NAME,
     columns: unitColumns(locale),
-    rows: rows.map((r, i) => [
-      i + 1,
-      text(r.unit.name),
-      text(r.unit.code),
-      text(r.unit.type),
-      r.unit.year,
-      text(r.file),
-      STATUS_LABEL[r.status][locale],
-      r.counts.error,
-      r.counts.warning,
-      r.inSums ? yes : no,
-      ...KEY_TOTALS.map((k) => r.totals[k.id]),
-    ]),
-    // Narrow enough that A4 landscape, one page wide, stays legible.
-    widths: [5, 24, 19, 14, 6, 24, 7, 6, 6, 6, ...KEY_TOTALS.map(() => 8)],
+    rows: rows.map((r, i) => unitSheetRow(r, i, locale)),
+    widths: [...UNIT_COLUMN_WIDTHS],
     errorRows: rows.flatMap((r, i) => (r.status === 'error' ? [i] : [])),
     greyRows: rows.flatMap((r, i) => (r.status === 'unreadable' ? [i] : [])),
   };
@@ -98,28 +105,38 @@ export function unitsSheet(rows: readonly UnitRow[], locale: Locale): SummaryShe
  * in front; all cells of a finding as text (they live in the units' workbooks, not in this one).
  */
 export function issuesSheet(issues: readonly IssueRow[], locale: Locale): SummarySheet {
-  const columns = findingColumns(true);
   return {
     name: ISSUES_SHEET_NAME,
-    columns: columns.map((c) => findingHeader(c, locale)),
-    rows: issues.map((f, i) => {
-      const cells = f.cells ?? [];
-      const sheet = cells[0]?.sheet ?? '';
-      return [
-        i + 1,
-        text(f.unitName),
-        text(f.file),
-        SEVERITY_WORD[locale][f.severity],
-        f.rule,
-        text(sheet),
-        text(f.message),
-        text(cells.length ? cellsText({ sheet, cells }, locale) : f.location),
-      ];
-    }),
-    widths: columns.map((c) => (c === 'cells' ? 16 : FINDING_COLUMN_WIDTH[c])),
+    columns: issueColumns(locale),
+    rows: issues.map((f, i) => issueSheetRow(f, i, locale)),
+    widths: [...ISSUE_COLUMN_WIDTHS],
     errorRows: [],
     greyRows: [],
   };
+}
+
+/** The header row of 问题清单. */
+export function issueColumns(locale: Locale): string[] {
+  return findingColumns(true).map((c) => findingHeader(c, locale));
+}
+
+/** Column widths of 问题清单 in characters. */
+export const ISSUE_COLUMN_WIDTHS: readonly number[] = findingColumns(true).map((c) => (c === 'cells' ? 16 : FINDING_COLUMN_WIDTH[c]));
+
+/** One row of 问题清单: `i` is the finding's 0-based position in the whole list (its 序号 is i + 1). */
+export function issueSheetRow(f: IssueRow, i: number, locale: Locale): SheetValue[] {
+  const cells = f.cells ?? [];
+  const sheet = cells[0]?.sheet ?? '';
+  return [
+    i + 1,
+    text(f.unitName),
+    text(f.file),
+    SEVERITY_WORD[locale][f.severity],
+    f.rule,
+    text(sheet),
+    text(f.message),
+    text(cells.length ? cellsText({ sheet, cells }, locale) : f.location),
+  ];
 }
 
 /**
