@@ -90,8 +90,10 @@ export function buildEngine(rules: readonly ExpandedRule[]): Engine {
       priority: r.priority,
       // json-rules-engine's condition types are stricter than our JSON; the linter checked the shape.
       conditions: table.compact(r.conditions) as Parameters<Engine['addRule']>[0]['conditions'],
-      // Only the id rides through the engine: RuleResults clone their event, metadata stays in the RuleSet.
-      event: { type: r.eventType, params: { ruleId: r.meta.ruleId } },
+      // The metadata (the rule file's event.params) stays in the RuleSet; the validator finds it by the
+      // rule's name. The engine's copy of the event carries only its type: every RuleResult deep-clones
+      // the event on every run, and an id object per rule was a tenth of the rules' time.
+      event: { type: r.eventType },
     });
   }
   return engine;
