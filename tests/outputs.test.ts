@@ -254,7 +254,7 @@ describe('summary workbook', () => {
     const out = join(dir, 'empty.xlsx');
     const r = await run(['summary', join(dir, 'bad'), '-o', out]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('没有一个单位计入合计（1 个文件都有错误、无法读取或不属于本年度），合计各表将全部为 0，未生成汇总工作簿。');
+    expect(r.err).toContain('没有一个单位计入合计（1 个文件都有错误（包括同一单位重复报送）、无法读取或不属于本年度），合计各表将全部为 0，未生成汇总工作簿。');
     expect(existsSync(out)).toBe(false);
     const allowed = await run(['summary', join(dir, 'bad'), '-o', out, '--allow-empty']);
     expect(allowed.code).toBe(1);

@@ -204,8 +204,8 @@ export class SummaryTab {
     if (result.units === 0 && !byId<HTMLInputElement>('sum-allow-empty').checked) {
       this.say(
         en
-          ? `No unit is in the totals (all ${rows.length} files have errors, are unreadable or belong to another year), so every total would be 0; no summary workbook was made. Have the units fix their errors, or tick "${tr('includeAll', L)}" or "${tr('allowEmpty', L)}".`
-          : `没有一个单位计入合计（${rows.length} 个文件都有错误、无法读取或不属于本年度），合计各表将全部为 0，未生成汇总工作簿。请先让单位改正错误；或勾选“${tr('includeAll', L)}”或“${tr('allowEmpty', L)}”。`,
+          ? `No unit is in the totals (all ${rows.length} files have errors (duplicate submissions of a unit included), are unreadable or belong to another year), so every total would be 0; no summary workbook was made. Have the units fix their errors, or tick "${tr('includeAll', L)}" or "${tr('allowEmpty', L)}".`
+          : `没有一个单位计入合计（${rows.length} 个文件都有错误（包括同一单位重复报送）、无法读取或不属于本年度），合计各表将全部为 0，未生成汇总工作簿。请先让单位改正错误；或勾选“${tr('includeAll', L)}”或“${tr('allowEmpty', L)}”。`,
       );
       return;
     }

@@ -314,9 +314,9 @@ async function summariseWith(guard: ReadGuard, spool: IssueSpool, setup: JobSetu
     ctx.stderr.write(
       t(
         ctx,
-        `没有一个单位计入合计（${rows.length} 个文件都有错误、无法读取或不属于本年度），合计各表将全部为 0，未生成汇总工作簿。` +
+        `没有一个单位计入合计（${rows.length} 个文件都有错误（包括同一单位重复报送）、无法读取或不属于本年度），合计各表将全部为 0，未生成汇总工作簿。` +
           '请先让单位改正错误；或加 --include-all 合计所有可读的单位；或加 --allow-empty 仍然生成（合计为 0 个单位）。\n',
-        `No unit is in the totals (all ${rows.length} files have errors, are unreadable or belong to another year), so every total would be 0; no summary workbook was written. ` +
+        `No unit is in the totals (all ${rows.length} files have errors (duplicate submissions of a unit included), are unreadable or belong to another year), so every total would be 0; no summary workbook was written. ` +
           'Have the units fix their errors, or add --include-all to sum every readable unit, or add --allow-empty to write it anyway (totals over 0 units).\n',
       ),
     );
