@@ -63,6 +63,11 @@ export interface CheckedFile {
   annotateError?: { code: string; messages: LocalisedText };
 }
 
+/** What to open for a job's file: its bytes on disk when the shown name differs (GBK names). */
+function diskOf(job: FileJob): string | Buffer {
+  return job.disk ? Buffer.from(job.disk) : job.file;
+}
+
 export type JobResult = { kind: 'read'; snapshot: Snapshot } | { kind: 'roster'; entries: RosterEntry[] } | ({ kind: 'checked' } & CheckedFile);
 
 /** The validator and last year's finder of a setup, built once per worker. */
@@ -98,7 +103,7 @@ export class JobEnvironment {
 
   /** Runs one job; refusals are thrown as UserError (the caller turns them into the file's answer). */
   async run(job: FileJob): Promise<JobResult> {
-    const disk = job.disk ? Buffer.from(job.disk) : job.file;
+    const disk = diskOf(job);
     if (job.mode === 'roster') return { kind: 'roster', entries: await readRoster(job.file, disk) };
     const snapshot = await readWorkbookFile(job.file, this.setup.limits, disk);
     if (job.mode === 'read') return { kind: 'read', snapshot };
@@ -122,7 +127,7 @@ export class JobEnvironment {
       return r;
     };
     const lim = effectiveLimits(this.setup.limits);
-    const data = await readSubmissionBytes(job.file, lim.maxBytes, job.disk ? Buffer.from(job.disk) : job.file);
+    const data = await readSubmissionBytes(job.file, lim.maxBytes, diskOf(job));
     const read = limited(() => readWorkbookFast(data, job.file, lim));
     if (!('snapshot' in read)) return null;
     return this.checkRead(job, read.snapshot, limited);
@@ -130,7 +135,7 @@ export class JobEnvironment {
 
   /** Last year, the rules and the marked copy of a file read; `sync` runs the synchronous marking. */
   private async checkRead(job: FileJob, snapshot: Snapshot, sync: <T>(f: () => T) => T): Promise<JobResult> {
-    const disk = job.disk ? Buffer.from(job.disk) : job.file;
+    const disk = diskOf(job);
     const validator = await this.rules();
     const prev = this.finder ? await this.finder.find(snapshot) : null;
     const report = await validator.validate(snapshot, { locale: this.setup.locale, previous: prev?.snapshot ?? null });

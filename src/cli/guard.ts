@@ -280,16 +280,6 @@ export class ReadGuard {
     return running;
   }
 
-  /** Starts reading a file ahead (no-op in-process); kept for callers that read ahead themselves. */
-  prefetch(file: string | undefined): void {
-    if (file === undefined || this.mode === 'in-process') return;
-    const key = `read\u0000${file}`;
-    if (this.ahead.has(key)) return;
-    const p = this.enqueue({ mode: 'read', file });
-    p.catch(() => undefined);
-    this.ahead.set(key, p);
-  }
-
   /** Stops the workers and drops reads not yet asked for; a later read starts new workers. */
   async close(): Promise<void> {
     const closed = new Error('ReadGuard closed');
@@ -392,8 +382,8 @@ export class ReadGuard {
   private drop(slot: Slot, error: UserError | null): void {
     this.slots = this.slots.filter((s) => s !== slot);
     const [head, ...rest] = slot.sent.splice(0);
+    // Only the job a worker is on has its clock running.
     if (head?.timer) clearTimeout(head.timer);
-    for (const job of rest) if (job.timer) clearTimeout(job.timer);
     this.queue.unshift(...rest.map(({ job, resolve, reject, budgetMs }) => ({ job, resolve, reject, budgetMs })));
     if (head && error) head.reject(error);
   }

@@ -77,14 +77,23 @@ export function outputKindOf(bytes: Uint8Array): OutputKind | null {
  */
 export async function outputKindOfFile(path: string, maxBytes: number, disk: string | Buffer = path): Promise<OutputKind | null> {
   if (!/\.(xlsx|xlsm)$/i.test(path.trim())) return null;
+  const bytes = await readStart(disk, maxBytes, Infinity);
+  return bytes && bytes.length >= 22 ? outputKindOf(bytes) : null;
+}
+
+/**
+ * The bytes of a regular file, at most `prefix` of them from its start; null for a file larger
+ * than `maxBytes`, not a regular file, or not readable (the reader then says why).
+ */
+async function readStart(disk: string | Buffer, maxBytes: number, prefix: number): Promise<Uint8Array | null> {
   let handle;
   try {
     handle = await open(disk, 'r');
     const st = await handle.stat();
-    if (!st.isFile() || st.size > maxBytes || st.size < 22) return null;
-    const bytes = new Uint8Array(st.size);
-    const { bytesRead } = await handle.read(bytes, 0, st.size, 0);
-    return outputKindOf(bytes.subarray(0, bytesRead));
+    if (!st.isFile() || st.size > maxBytes) return null;
+    const bytes = new Uint8Array(Math.min(st.size, prefix));
+    const { bytesRead } = await handle.read(bytes, 0, bytes.length, 0);
+    return bytes.subarray(0, bytesRead);
   } catch {
     return null;
   } finally {
@@ -128,17 +137,8 @@ export function reportSourceOf(bytes: Uint8Array, fileName: string): string | nu
 /** reportSourceOf for a file on disk, reading at most `maxBytes` (see outputKindOfFile for `disk`). */
 export async function reportSourceOfFile(path: string, maxBytes: number, disk: string | Buffer = path): Promise<string | null> {
   if (!/\.(docx|html?)$/i.test(path.trim())) return null;
-  let handle;
-  try {
-    handle = await open(disk, 'r');
-    const st = await handle.stat();
-    if (!st.isFile() || st.size > maxBytes) return null;
-    const bytes = new Uint8Array(st.size);
-    const { bytesRead } = await handle.read(bytes, 0, st.size, 0);
-    return reportSourceOf(bytes.subarray(0, bytesRead), path);
-  } catch {
-    return null;
-  } finally {
-    await handle?.close();
-  }
+  // An HTML report carries its mark at the start; a .docx is a zip, read whole.
+  const html = /\.html?$/i.test(path.trim());
+  const bytes = await readStart(disk, maxBytes, html ? HTML_HEAD_BYTES : Infinity);
+  return bytes ? reportSourceOf(bytes, path) : null;
 }
